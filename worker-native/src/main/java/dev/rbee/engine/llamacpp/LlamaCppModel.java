@@ -1,0 +1,88 @@
+package dev.rbee.engine.llamacpp;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import dev.rbee.engine.EngineException;
+import dev.rbee.engine.GenerationRequest;
+import dev.rbee.engine.GenerationResult;
+import dev.rbee.engine.LoadedModel;
+import dev.rbee.engine.StopReason;
+import dev.rbee.engine.StopSequenceMatcher;
+import dev.rbee.engine.TokenSink;
+import java.util.function.BooleanSupplier;
+
+/** One loaded llama.cpp model; its built-in server slots let several generations run at once. */
+final class LlamaCppModel implements LoadedModel {
+    private final LlamaModel model;
+
+    LlamaCppModel(LlamaModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public GenerationResult generate(GenerationRequest request, TokenSink sink, BooleanSupplier cancelled) {
+        StopSequenceMatcher stops = new StopSequenceMatcher(request.stop());
+        long start = System.nanoTime();
+        long firstToken = -1;
+        int tokens = 0;
+        LlamaIterator outputs = model.generate(parameters(request)).iterator();
+        try {
+            while (outputs.hasNext()) {
+                if (cancelled.getAsBoolean()) {
+                    outputs.cancel();
+                    return result(tokens, StopReason.CANCELLED, null, start, firstToken);
+                }
+                LlamaOutput output = outputs.next();
+                // The binding ends every stream with one extra, empty "stop" output that is not a token.
+                boolean finalMarker = !outputs.hasNext() && output.text.isEmpty();
+                if (finalMarker) {
+                    break;
+                }
+                if (firstToken < 0) {
+                    firstToken = System.nanoTime() - start;
+                }
+                tokens++;
+                sink.token(stops.feed(output.text));
+                if (stops.matched() != null) {
+                    outputs.cancel();
+                    return result(tokens, StopReason.STOP_SEQUENCE, stops.matched(), start, firstToken);
+                }
+            }
+        } catch (RuntimeException e) { // de.kherud's LlamaException is not public
+            throw new EngineException("generation failed: " + e.getMessage(), e);
+        }
+        String rest = stops.flush();
+        if (!rest.isEmpty()) {
+            sink.token(rest);
+        }
+        StopReason reason = tokens >= request.maxTokens() ? StopReason.MAX_TOKENS : StopReason.EOS;
+        return result(tokens, reason, null, start, firstToken);
+    }
+
+    private static GenerationResult result(int tokens, StopReason reason, String matched, long start, long firstToken) {
+        return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken));
+    }
+
+    private static InferenceParameters parameters(GenerationRequest r) {
+        return new InferenceParameters(r.prompt())
+                .setNPredict(r.maxTokens())
+                .setTemperature((float) r.temperature())
+                .setTopP((float) r.topP())
+                .setTopK(r.topK())
+                .setMinP((float) r.minP())
+                .setRepeatPenalty((float) r.repetitionPenalty())
+                .setSeed(nativeSeed(r.seed()));
+    }
+
+    /** llama.cpp takes a 32-bit seed; fold the 63-bit API seed into it deterministically. */
+    static int nativeSeed(long seed) {
+        return (int) (seed ^ (seed >>> 32)) & 0x7fffffff;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
