@@ -1,0 +1,54 @@
+package dev.rbee.worker.loading;
+
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.contract.sse.LoadingEvent;
+import dev.rbee.contract.sse.ReadyEvent;
+import dev.rbee.engine.Engine;
+import dev.rbee.engine.EngineException;
+import dev.rbee.engine.LoadRequest;
+import dev.rbee.engine.LoadedModel;
+import dev.rbee.worker.WorkerConfig;
+import dev.rbee.worker.WorkerStatus;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the model after the HTTP server is up, feeding {@code loading} events and moving the state on. */
+public final class ModelLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
+
+    private final Engine engine;
+    private final WorkerConfig config;
+    private final WorkerStatus status;
+    private final LoadingFeed feed;
+
+    public ModelLoader(Engine engine, WorkerConfig config, WorkerStatus status, LoadingFeed feed) {
+        this.engine = engine;
+        this.config = config;
+        this.status = status;
+        this.feed = feed;
+    }
+
+    /** Returns the model, or empty after recording the failure (state {@code error}, an {@code error} event). */
+    public Optional<LoadedModel> load() {
+        LOG.info("Loading {} with {}", config.modelPath(), engine.name());
+        long start = System.nanoTime();
+        try {
+            LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(), 0,
+                            Math.max(1, Runtime.getRuntime().availableProcessors()), config.slots()),
+                    (loaded, total, bytes) -> feed.add(new LoadingEvent(loaded, total, bytes)));
+            status.loaded();
+            feed.finish(ReadyEvent.loaded());
+            LOG.info("Model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+            return Optional.of(model);
+        } catch (EngineException e) {
+            LOG.error("Model load failed: {}", e.getMessage());
+            status.failed(e.getMessage());
+            feed.finish(new ErrorEvent(ErrorCode.MODEL_INCOMPATIBLE.name(), "Model could not be loaded: " + e.getMessage(),
+                    Map.of("component", "llm-worker-rbee", "worker_id", config.workerId())));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rbee.queen;
+
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.contract.Version;
+import dev.rbee.daemon.Distribution;
+import dev.rbee.daemon.PortInUseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code queen-rbee}: the orchestrator. Started by rbee-keeper (ephemeral or detached) or as a service. */
+@Command(name = "queen-rbee", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Orchestrator: nodes, hives, workers, routing, token relay.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--bind", defaultValue = "127.0.0.1") String bind;
+    @Option(names = "--port", defaultValue = "8080") int port;
+    @Option(names = "--ephemeral", description = "Owned by one rbee-keeper command: end of stdin stops everything")
+    boolean ephemeral;
+    @Option(names = "--local-hive-port", defaultValue = "${env:RBEE_LOCAL_HIVE_PORT:-9200}",
+            description = "Port of the localhost node's hive (env RBEE_LOCAL_HIVE_PORT)") int localHivePort;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort,
+                RbeeHome.fromEnvironment(System.getenv()), Distribution.fromEnvironment(System.getenv()));
+        try {
+            return new QueenDaemon(config).run();
+        } catch (PortInUseException e) {
+            System.err.println("queen-rbee: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"queen-rbee " + Version.CURRENT};
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.rbee.queen;
+
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.daemon.Distribution;
+
+/** Settings of queen-rbee, logged at start. */
+public record QueenConfig(String bind, int port, boolean ephemeral, int localHivePort, RbeeHome home,
+                          Distribution distribution) {
+    public String url(int boundPort) {
+        return "http://" + bind + ":" + boundPort;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rbee.queen;
+
+import dev.rbee.contract.Version;
+import dev.rbee.contract.error.Component;
+import dev.rbee.contract.json.Json;
+import dev.rbee.contract.queen.QueenShutdownResponse;
+import dev.rbee.daemon.BearerAuth;
+import dev.rbee.daemon.DaemonIdentity;
+import dev.rbee.daemon.ExitCode;
+import dev.rbee.daemon.HttpDaemon;
+import dev.rbee.daemon.ParentWatch;
+import dev.rbee.daemon.Signals;
+import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.http.QueenRoutes;
+import dev.rbee.queen.registry.WorkerDirectory;
+import dev.rbee.queen.security.ClusterSecret;
+import dev.rbee.queen.tasks.JobRegistry;
+import dev.rbee.queen.tasks.TaskService;
+import dev.rbee.queen.tasks.WorkerClients;
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires queen and owns the cascade: {@code POST /v2/shutdown}, SIGTERM/SIGINT and (ephemeral) end of stdin all refuse
+ * new work, stop every hive (which stops its workers) and only then exit, so nothing queen started outlives it.
+ */
+public final class QueenDaemon {
+    private static final Logger LOG = LoggerFactory.getLogger(QueenDaemon.class);
+
+    private final QueenConfig config;
+    private final Json json = new Json();
+    private final ExitCode exit = new ExitCode();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().daemon().name("queen-timer-", 0).factory());
+    private LocalHive localHive;
+    private HttpDaemon http;
+    private QueenShutdownResponse shutdownResult;
+
+    public QueenDaemon(QueenConfig config) {
+        this.config = config;
+    }
+
+    public int run() throws java.io.IOException {
+        LOG.info("Starting queen-rbee {}: {}", Version.CURRENT, config);
+        config.home().ensureDirs();
+        String secret = loadSecret();
+        String url = config.url(config.port());
+        localHive = new LocalHive(config, secret, url, json);
+        WorkerDirectory directory = new WorkerDirectory();
+        JobRegistry jobs = new JobRegistry();
+        WorkerClients workers = new WorkerClients(secret, json);
+        TaskService tasks = new TaskService(jobs, new dev.rbee.queen.tasks.Provisioner(localHive, directory, workers),
+                workers, json, timer, stopping::get);
+        QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
+        http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
+                config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), routes::register);
+        Signals.onTerminate(this::shutdown);
+        if (config.ephemeral()) {
+            ParentWatch.onStdinClosed(System.in, "rbee-keeper", this::shutdown);
+        }
+        int code = exit.await();
+        LOG.info("queen-rbee exiting with {}", code);
+        return code;
+    }
+
+    private String loadSecret() {
+        try {
+            return ClusterSecret.loadOrCreate(config.home().clusterSecret());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read or create " + config.home().clusterSecret(), e);
+        }
+    }
+
+    /** The cascade; every caller gets the same report, and the process exits shortly after the first. */
+    private synchronized QueenShutdownResponse shutdown() {
+        if (shutdownResult != null) {
+            return shutdownResult;
+        }
+        stopping.set(true);
+        LOG.info("Shutting down: stopping hives and their workers");
+        LocalHive.Stopped local = localHive.stop();
+        shutdownResult = new QueenShutdownResponse(local.wasRunning() ? 1 : 0, local.workers(), local.forceKilled());
+        LOG.info("Cascade complete: {}", shutdownResult);
+        timer.schedule(() -> {
+            http.stop();
+            exit.exit(0);
+        }, 200, TimeUnit.MILLISECONDS);
+        return shutdownResult;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.rbee.queen.hive;
+
+import dev.rbee.contract.client.Endpoint;
+import dev.rbee.contract.client.HiveClient;
+import dev.rbee.contract.client.HttpJson;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HiveShutdownResponse;
+import dev.rbee.contract.json.Json;
+import dev.rbee.contract.queen.ForceKilled;
+import dev.rbee.daemon.ChildProcesses;
+import dev.rbee.queen.QueenConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hive of the built-in node {@code localhost}: a child process of queen (no SSH), started on first use and
+ * stopped by the cascade. Its stdin is a pipe from queen, so it also ends when queen dies.
+ */
+public final class LocalHive {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalHive.class);
+    public static final String NODE = "localhost";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(35);
+
+    private final QueenConfig config;
+    private final String secret;
+    private final String queenUrl;
+    private final Json json;
+    private final HiveClient client;
+    private Process process;
+
+    public LocalHive(QueenConfig config, String secret, String queenUrl, Json json) {
+        this.config = config;
+        this.secret = secret;
+        this.queenUrl = queenUrl;
+        this.json = json;
+        this.client = clientWithTimeout(Duration.ofSeconds(35));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + config.localHivePort();
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the hive when it is not running (narrating it) and returns a client for it. */
+    public synchronized HiveClient ensureRunning(Consumer<String> narrate) {
+        if (isRunning()) {
+            return client;
+        }
+        narrate.accept("Starting rbee-hive on " + NODE);
+        process = launch();
+        awaitHealthy();
+        LOG.info("rbee-hive on {} is up at {} (pid {})", NODE, url(), process.pid());
+        return client;
+    }
+
+    private Process launch() {
+        List<String> command = new ArrayList<>(List.of(config.distribution().launcher("rbee-hive").toString(),
+                "daemon", "--bind", "127.0.0.1", "--port", String.valueOf(config.localHivePort()), "--node-name", NODE,
+                "--queen-url", queenUrl));
+        if (config.ephemeral()) {
+            command.add("--watch-stdin");
+        }
+        try {
+            return ChildProcesses.start(command, Map.of("RBEE_CLUSTER_SECRET", secret), logFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start rbee-hive", e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HiveClient probe = clientWithTimeout(Duration.ofSeconds(1));
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw startFailed("exited", "rbee-hive on " + NODE + " exited with code " + process.exitValue());
+            }
+            try {
+                probe.health();
+                return;
+            } catch (RuntimeException notYet) {
+                ChildProcesses.awaitExit(process, Duration.ofMillis(500));
+            }
+        }
+        ChildProcesses.kill(process);
+        throw startFailed("health_timeout", "rbee-hive on " + NODE + " did not become healthy within 60 s");
+    }
+
+    private RbeeException startFailed(String reason, String message) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("node", NODE);
+        details.put("reason", reason);
+        if (!process.isAlive()) {
+            details.put("exit_code", process.exitValue());
+        }
+        details.put("log_tail", ChildProcesses.tail(logFile(), 20));
+        return RbeeException.of(ErrorCode.HIVE_START_FAILED, message, details);
+    }
+
+    /** Result of stopping: how many workers went with it and what had to be force-killed. */
+    public record Stopped(boolean wasRunning, int workers, List<ForceKilled> forceKilled) {
+    }
+
+    /** The cascade step for this node: ask the hive to stop its workers, then make sure its process is gone. */
+    public synchronized Stopped stop() {
+        if (!isRunning()) {
+            return new Stopped(false, 0, List.of());
+        }
+        List<ForceKilled> killed = new ArrayList<>();
+        int workers = 0;
+        try {
+            HiveShutdownResponse answer = client.adminShutdown();
+            workers = answer.workersStopped();
+            answer.forceKilled().forEach(id -> killed.add(new ForceKilled(NODE, id)));
+        } catch (RuntimeException e) {
+            LOG.warn("rbee-hive on {} did not take the shutdown request: {}", NODE, e.getMessage());
+        }
+        if (!ChildProcesses.awaitExit(process, STOP_TIMEOUT)) {
+            LOG.warn("rbee-hive on {} did not exit, force-killing", NODE);
+            ChildProcesses.kill(process);
+            killed.add(new ForceKilled(NODE, "rbee-hive"));
+        }
+        return new Stopped(true, workers, killed);
+    }
+
+    private HiveClient clientWithTimeout(Duration requestTimeout) {
+        return new HiveClient(new HttpJson(Endpoint.of(url(), secret, Duration.ofSeconds(5), requestTimeout), json));
+    }
+
+    private Path logFile() {
+        return config.home().logsDir().resolve("rbee-hive.log");
+    }
+}

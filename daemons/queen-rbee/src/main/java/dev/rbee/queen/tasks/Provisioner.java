@@ -1,0 +1,80 @@
+package dev.rbee.queen.tasks;
+
+import dev.rbee.contract.Times;
+import dev.rbee.contract.WorkerState;
+import dev.rbee.contract.client.HiveClient;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HiveSpawnRequest;
+import dev.rbee.contract.hive.HiveSpawnResponse;
+import dev.rbee.contract.queen.QWorker;
+import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.contract.sse.LoadingEvent;
+import dev.rbee.contract.sse.ReadyEvent;
+import dev.rbee.contract.sse.SseEvent;
+import dev.rbee.contract.sse.SseEventStream;
+import dev.rbee.contract.client.SseResponse;
+import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.registry.WorkerDirectory;
+import java.util.List;
+
+/**
+ * Steps 1–4 of api.md §5.6: reuse a matching worker, else start the hive, spawn a worker and relay its loading
+ * progress until it is ready.
+ */
+public final class Provisioner {
+    private final LocalHive localHive;
+    private final WorkerDirectory directory;
+    private final WorkerClients workers;
+
+    public Provisioner(LocalHive localHive, WorkerDirectory directory, WorkerClients workers) {
+        this.localHive = localHive;
+        this.directory = directory;
+        this.workers = workers;
+    }
+
+    QWorker workerFor(TaskRequest request, String node, TaskStream stream) {
+        List<QWorker> warm = directory.candidates(node, request.model(), request.backend(), request.device());
+        if (!warm.isEmpty()) {
+            return warm.getFirst();
+        }
+        HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+        stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
+        HiveSpawnResponse spawned = hive.spawnWorker(new HiveSpawnRequest(request.model(), request.backend(),
+                request.device(), null));
+        QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), request.model(), request.model(),
+                spawned.backend(), spawned.device(), WorkerState.LOADING, 1, 0, 0, Times.now(), false);
+        directory.put(loading);
+        awaitReady(spawned, stream);
+        QWorker ready = withState(loading, WorkerState.IDLE);
+        directory.put(ready);
+        return ready;
+    }
+
+    private void awaitReady(HiveSpawnResponse spawned, TaskStream stream) {
+        try (SseResponse progress = workers.client(spawned.url()).loadingProgress()) {
+            SseEventStream events = progress.events();
+            while (events.hasNext()) {
+                SseEvent event = events.next();
+                switch (event) {
+                    case LoadingEvent loading -> stream.send(loading);
+                    case ReadyEvent ignored -> {
+                        stream.send(ReadyEvent.relayed(spawned.workerId(), spawned.url()));
+                        return;
+                    }
+                    case ErrorEvent error -> throw RbeeException.fromEvent(error.code(), error.message(),
+                            error.details());
+                    default -> { }
+                }
+            }
+        }
+        throw RbeeException.fromEvent("WORKER_FAILED", "Worker " + spawned.workerId()
+                + " stopped before it finished loading", java.util.Map.of("worker_id", spawned.workerId(),
+                "phase", "loading", "reason", "crashed"));
+    }
+
+    private static QWorker withState(QWorker w, String state) {
+        return new QWorker(w.workerId(), w.node(), w.url(), w.modelRef(), w.resolvedRef(), w.backend(), w.device(),
+                state, w.slotsTotal(), w.slotsBusy(), w.vramBytes(), Times.now(), false);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.rbee.queen.tasks;
+
+import dev.rbee.contract.ApiPaths;
+import dev.rbee.contract.error.Component;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.json.Json;
+import dev.rbee.contract.queen.QWorker;
+import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.daemon.ClientGoneException;
+import dev.rbee.daemon.Responses;
+import dev.rbee.daemon.SseChannel;
+import dev.rbee.queen.hive.LocalHive;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v2/tasks} and {@code DELETE /v2/tasks/{id}}: answer errors found before the stream as envelopes, then
+ * commit the stream with {@code X-Job-Id} and turn every later failure into an {@code error} event (api.md §5.6).
+ */
+public final class TaskService {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
+
+    private final JobRegistry jobs;
+    private final Provisioner provisioner;
+    private final TokenRelay relay;
+    private final WorkerClients workers;
+    private final Json json;
+    private final ScheduledExecutorService timer;
+    private final BooleanSupplier stopping;
+
+    public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerClients workers, Json json,
+                       ScheduledExecutorService timer, BooleanSupplier stopping) {
+        this.jobs = jobs;
+        this.provisioner = provisioner;
+        this.relay = new TokenRelay(workers);
+        this.workers = workers;
+        this.json = json;
+        this.timer = timer;
+        this.stopping = stopping;
+    }
+
+    public void handle(Context ctx) throws ClientGoneException {
+        if (stopping.getAsBoolean()) {
+            throw RbeeException.of(ErrorCode.SHUTTING_DOWN, "queen-rbee is shutting down");
+        }
+        TaskRequest request = Responses.body(ctx, json, TaskRequest.class).validate(Component.QUEEN);
+        String node = request.nodeOrDefault();
+        if (!LocalHive.NODE.equals(node)) {
+            throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
+                    Map.of("node", node));
+        }
+        JobRecord job = jobs.create(node, request.model());
+        ctx.header(ApiPaths.HEADER_JOB_ID, job.jobId());
+        SseChannel channel = SseChannel.open(ctx, json);
+        ScheduledFuture<?> watcher = timer.scheduleAtFixedRate(() -> watchClient(channel, job), 250, 250,
+                TimeUnit.MILLISECONDS);
+        try {
+            run(request, node, job, new TaskStream(channel, job.jobId()));
+        } finally {
+            watcher.cancel(false);
+            jobs.finished(job);
+        }
+    }
+
+    private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
+        try {
+            QWorker worker = provisioner.workerFor(request, node, stream);
+            job.assigned(worker.workerId(), worker.url());
+            if (job.cancelRequested()) {
+                throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
+                        Map.of("job_id", job.jobId()));
+            }
+            relay.relay(request, worker, job, stream);
+        } catch (RbeeException e) {
+            LOG.warn("Job {} failed: {} {}", job.jobId(), e.code(), e.getMessage());
+            job.failed(e.code(), e.getMessage());
+            RbeeException shown = e.withComponentIfAbsent(Component.QUEEN);
+            stream.channel().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
+        } catch (UncheckedIOException | ClientGoneException e) {
+            LOG.info("Job {}: the caller disconnected; canceling", job.jobId());
+            cancel(job);
+            job.failed(ErrorCode.CANCELLED.name(), "client disconnected");
+            return;
+        }
+        stream.channel().done();
+    }
+
+    /** Cancels the job's work on its worker; idempotent and silent for unknown or finished jobs. */
+    public void cancel(String jobId) {
+        jobs.find(jobId).ifPresent(this::cancel);
+    }
+
+    private void cancel(JobRecord job) {
+        if (job.isFinished() || !job.requestCancel()) {
+            return;
+        }
+        String url = job.workerUrl();
+        if (url != null) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    workers.client(url).cancel(job.jobId());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not forward cancel of {} to {}: {}", job.jobId(), url, e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** A keep-alive every second while the job runs (10 s while provisioning) notices a caller that left. */
+    private void watchClient(SseChannel channel, JobRecord job) {
+        try {
+            channel.keepAliveIfIdle(job.workerUrl() != null ? 1000 : 10_000);
+        } catch (ClientGoneException e) {
+            cancel(job);
+        }
+    }
+}

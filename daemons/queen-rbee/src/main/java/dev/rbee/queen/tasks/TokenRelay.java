@@ -1,0 +1,88 @@
+package dev.rbee.queen.tasks;
+
+import dev.rbee.contract.client.SseResponse;
+import dev.rbee.contract.client.WorkerClient;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.queen.QWorker;
+import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.sse.EndEvent;
+import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.contract.sse.NarrationEvent;
+import dev.rbee.contract.sse.SseEventStream;
+import dev.rbee.contract.sse.StartedEvent;
+import dev.rbee.contract.sse.TokenEvent;
+import dev.rbee.daemon.ClientGoneException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 5–7 of api.md §5.6: send the job to the worker and forward every event byte for byte as it arrives; a busy
+ * worker is retried after 1, 2 and 4 s; a stream that closes without a terminal event becomes {@code WORKER_FAILED}.
+ */
+final class TokenRelay {
+    private static final List<Duration> BUSY_RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
+
+    private final WorkerClients workers;
+
+    TokenRelay(WorkerClients workers) {
+        this.workers = workers;
+    }
+
+    void relay(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) throws ClientGoneException {
+        try (SseResponse response = openWithBusyRetries(request, worker, job, stream)) {
+            SseEventStream events = response.events();
+            while (events.hasNext()) {
+                SseEventStream.Received received = events.nextReceived();
+                stream.channel().sendJson(received.json());
+                switch (received.event()) {
+                    case StartedEvent ignored -> job.started();
+                    case TokenEvent ignored -> job.token();
+                    case EndEvent end -> {
+                        job.ended(end.stopReason());
+                        return;
+                    }
+                    case ErrorEvent error -> {
+                        job.failed(error.code(), error.message());
+                        return;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
+                + " exited: its stream ended without an end event", Map.of("worker_id", worker.workerId(),
+                "phase", "inference", "reason", "crashed"));
+    }
+
+    private SseResponse openWithBusyRetries(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) {
+        WorkerClient client = workers.client(worker.url());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return client.inference(request.toInference(job.jobId()));
+            } catch (RbeeException e) {
+                if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
+                    throw e;
+                }
+                if (attempt == BUSY_RETRIES.size()) {
+                    throw RbeeException.of(ErrorCode.ALL_SLOTS_BUSY, "Worker still busy after 3 retries", e.details());
+                }
+                long seconds = BUSY_RETRIES.get(attempt).toSeconds();
+                stream.send(new NarrationEvent(TaskStream.QUEEN, "busy_retry", "Worker busy, retrying in " + seconds
+                        + " s (attempt " + (attempt + 1) + "/3)", job.jobId()));
+                sleep(BUSY_RETRIES.get(attempt));
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RbeeException.of(ErrorCode.CANCELLED, "interrupted while waiting for a busy worker");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.rbee.contract.client;
+
+import dev.rbee.contract.ApiPaths;
+import dev.rbee.contract.worker.AdminShutdownResponse;
+import dev.rbee.contract.worker.InferenceRequest;
+import dev.rbee.contract.worker.ReadyResponse;
+import dev.rbee.contract.worker.WorkerHealth;
+
+/** One method per llm-worker-rbee endpoint (api.md §7.1); used by hive and queen. */
+public final class WorkerClient {
+    private final HttpJson http;
+
+    public WorkerClient(HttpJson http) {
+        this.http = http;
+    }
+
+    public WorkerClient withCorrelationId(String correlationId) {
+        return new WorkerClient(http.withCorrelationId(correlationId));
+    }
+
+    public HttpJson http() {
+        return http;
+    }
+
+    public WorkerHealth health() {
+        return http.get(ApiPaths.WORKER_HEALTH, WorkerHealth.class);
+    }
+
+    public ReadyResponse ready() {
+        return http.get(ApiPaths.WORKER_READY, ReadyResponse.class);
+    }
+
+    public SseResponse loadingProgress() {
+        return http.openSse("GET", ApiPaths.WORKER_LOADING_PROGRESS, null);
+    }
+
+    public SseResponse inference(InferenceRequest request) {
+        return http.openSse("POST", ApiPaths.WORKER_INFERENCE, request);
+    }
+
+    /** Always 204 (idempotent). */
+    public void cancel(String jobId) {
+        http.delete(ApiPaths.workerInference(jobId), Void.class);
+    }
+
+    public AdminShutdownResponse adminShutdown() {
+        return http.post(ApiPaths.WORKER_ADMIN_SHUTDOWN, null, AdminShutdownResponse.class);
+    }
+}

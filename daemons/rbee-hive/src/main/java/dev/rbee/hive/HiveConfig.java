@@ -1,0 +1,20 @@
+package dev.rbee.hive;
+
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.daemon.Distribution;
+
+/** Settings of one hive; the cluster secret comes from the environment and is never printed. */
+public record HiveConfig(String nodeName, String bind, int port, String queenUrl, int workerPortStart, boolean watchStdin,
+                         RbeeHome home,
+                         Distribution distribution, String clusterSecret) {
+
+    public String url(int boundPort) {
+        return "http://" + bind + ":" + boundPort;
+    }
+
+    @Override
+    public String toString() {
+        return "HiveConfig[node=" + nodeName + ", bind=" + bind + ":" + port + ", queen=" + queenUrl
+                + ", workerPortStart=" + workerPortStart + ", home=" + home.root() + ", dist=" + distribution.root() + "]";
+    }
+}

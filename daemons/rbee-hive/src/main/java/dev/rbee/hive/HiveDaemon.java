@@ -1,0 +1,98 @@
+package dev.rbee.hive;
+
+import dev.rbee.contract.ApiPaths;
+import dev.rbee.contract.Version;
+import dev.rbee.contract.error.Component;
+import dev.rbee.contract.hive.HiveShutdownResponse;
+import dev.rbee.contract.json.Json;
+import dev.rbee.daemon.BearerAuth;
+import dev.rbee.daemon.DaemonIdentity;
+import dev.rbee.daemon.ExitCode;
+import dev.rbee.daemon.HttpDaemon;
+import dev.rbee.daemon.ParentWatch;
+import dev.rbee.daemon.Signals;
+import dev.rbee.hive.devices.DeviceInventory;
+import dev.rbee.hive.http.HiveRoutes;
+import dev.rbee.hive.models.SpawnModels;
+import dev.rbee.hive.queen.QueenHeartbeat;
+import dev.rbee.hive.workers.SpawnService;
+import dev.rbee.hive.workers.WorkerLauncher;
+import dev.rbee.hive.workers.WorkerRegistry;
+import dev.rbee.hive.workers.WorkerStopper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the hive and owns its lifecycle. Every way of stopping (admin shutdown, SIGTERM, lost queen lease, parent
+ * gone) runs the same cascade: stop the workers (30 s grace, then SIGKILL), stop HTTP, exit.
+ */
+public final class HiveDaemon {
+    private static final Logger LOG = LoggerFactory.getLogger(HiveDaemon.class);
+    private static final Duration WORKER_GRACE = Duration.ofSeconds(30);
+
+    private final HiveConfig config;
+    private final Json json = new Json();
+    private final WorkerRegistry workers = new WorkerRegistry();
+    private final ExitCode exit = new ExitCode();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("hive-timer").factory());
+    private final WorkerStopper stopper;
+    private HiveShutdownResponse shutdownResult;
+    private HttpDaemon http;
+
+    public HiveDaemon(HiveConfig config) {
+        this.config = config;
+        this.stopper = new WorkerStopper(config.clusterSecret(), json, WORKER_GRACE);
+    }
+
+    public int run() throws java.io.IOException {
+        LOG.info("Starting rbee-hive {}: {}", Version.CURRENT, config);
+        config.home().ensureDirs();
+        DeviceInventory devices = new DeviceInventory(config.home().modelsDir());
+        String hiveUrl = config.url(config.port());
+        WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json);
+        SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
+                launcher);
+        HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
+                () -> shutdown(0), json);
+        http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
+                config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
+                routes::register);
+        Signals.onTerminate(() -> shutdown(0));
+        if (config.watchStdin()) {
+            ParentWatch.onStdinClosed(System.in, "queen-rbee", () -> shutdown(0));
+        }
+        if (config.queenUrl() != null) {
+            new QueenHeartbeat(config.queenUrl(), config.clusterSecret(), json, config.nodeName(), hiveUrl, workers,
+                    devices, () -> shutdown(1)).start(timer);
+        }
+        int code = exit.await();
+        LOG.info("rbee-hive exiting with {}", code);
+        return code;
+    }
+
+    /**
+     * Stops every worker and then the process; later callers get the first result. The HTTP server stops a moment
+     * after the answer so the caller of {@code /v1/admin/shutdown} still receives it.
+     */
+    private synchronized HiveShutdownResponse shutdown(int code) {
+        if (shutdownResult != null) {
+            return shutdownResult;
+        }
+        LOG.info("Shutting down {} worker(s)", workers.size());
+        int count = workers.size();
+        List<String> forceKilled = stopper.stopAll(workers.all());
+        shutdownResult = new HiveShutdownResponse(count, forceKilled);
+        timer.schedule(() -> {
+            http.stop();
+            exit.exit(code);
+        }, 200, TimeUnit.MILLISECONDS);
+        return shutdownResult;
+    }
+}

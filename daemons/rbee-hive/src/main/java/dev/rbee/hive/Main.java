@@ -1,0 +1,61 @@
+package dev.rbee.hive;
+
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.contract.Version;
+import dev.rbee.daemon.Distribution;
+import dev.rbee.daemon.PortInUseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rbee-hive}: one per node; started by queen-rbee (locally as a child, remotely over SSH). */
+@Command(name = "rbee-hive", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        subcommands = Main.Daemon.class, description = "Pool manager of one node: devices, models, workers.")
+public final class Main implements Callable<Integer> {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    @Command(name = "daemon", mixinStandardHelpOptions = true, description = "Run the hive daemon.")
+    static final class Daemon implements Callable<Integer> {
+        @Option(names = "--bind", defaultValue = "127.0.0.1") String bind;
+        @Option(names = "--port", defaultValue = "9200") int port;
+        @Option(names = "--node-name", defaultValue = "localhost") String nodeName;
+        @Option(names = "--queen-url", description = "Queen to heartbeat to; omitted = standalone") String queenUrl;
+        @Option(names = "--worker-port", defaultValue = "${env:RBEE_WORKER_PORT_START:-8001}",
+                description = "First port tried for workers (env RBEE_WORKER_PORT_START)") int workerPort;
+        @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
+        boolean watchStdin;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String secret = System.getenv("RBEE_CLUSTER_SECRET");
+            if (secret == null || secret.isBlank()) {
+                System.err.println("rbee-hive: RBEE_CLUSTER_SECRET is not set; queen-rbee passes it in the environment");
+                return 1;
+            }
+            HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin,
+                    RbeeHome.fromEnvironment(System.getenv()), Distribution.fromEnvironment(System.getenv()), secret);
+            try {
+                return new HiveDaemon(config).run();
+            } catch (PortInUseException e) {
+                System.err.println("rbee-hive: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rbee-hive " + Version.CURRENT};
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rbee.hive.workers;
+
+import dev.rbee.contract.WorkerState;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.FieldError;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HiveSpawnRequest;
+import dev.rbee.contract.hive.HiveSpawnResponse;
+import dev.rbee.hive.devices.DeviceInventory;
+import dev.rbee.hive.models.SpawnModels;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /v1/workers/spawn}: validate, check the backend, find the model file, launch (api.md §6.2). */
+public final class SpawnService {
+    private static final List<String> BACKENDS = List.of("cpu", "cuda", "metal");
+
+    private final String nodeName;
+    private final DeviceInventory devices;
+    private final SpawnModels models;
+    private final WorkerLauncher launcher;
+
+    public SpawnService(String nodeName, DeviceInventory devices, SpawnModels models, WorkerLauncher launcher) {
+        this.nodeName = nodeName;
+        this.devices = devices;
+        this.models = models;
+        this.launcher = launcher;
+    }
+
+    public HiveSpawnResponse spawn(HiveSpawnRequest request) {
+        validate(request);
+        String backend = request.backend() != null ? request.backend() : devices.availableBackends().getFirst();
+        int device = request.device() != null ? request.device() : 0;
+        int slots = request.slots() != null ? request.slots() : 1;
+        Path modelPath = models.resolve(request.modelRef());
+        requireBackend(backend);
+        WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, backend, device,
+                slots));
+        return new HiveSpawnResponse(entry.workerId(), entry.url(), WorkerState.LOADING, backend, device,
+                Integer.parseInt(entry.url().substring(entry.url().lastIndexOf(':') + 1)));
+    }
+
+    private static void validate(HiveSpawnRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.modelRef() == null || r.modelRef().isBlank()) {
+            errors.add(new FieldError("model_ref", "required", "model_ref is required", null));
+        }
+        if (r.backend() != null && !BACKENDS.contains(r.backend())) {
+            errors.add(new FieldError("backend", "enum(cpu|cuda|metal)", "backend must be one of cpu, cuda, metal",
+                    r.backend()));
+        }
+        if (r.device() != null && r.device() < 0) {
+            errors.add(new FieldError("device", "range(0,2147483647)", "device must be 0 or more", r.device()));
+        }
+        if (r.device() != null && r.backend() == null) {
+            errors.add(new FieldError("device", "requires(backend)", "device requires backend", r.device()));
+        }
+        if (r.slots() != null && (r.slots() < 1 || r.slots() > 16)) {
+            errors.add(new FieldError("slots", "range(1,16)", "slots must be between 1 and 16", r.slots()));
+        }
+        if (!errors.isEmpty()) {
+            throw RbeeException.invalid(errors, null);
+        }
+    }
+
+    private void requireBackend(String backend) {
+        if (devices.isAvailable(backend)) {
+            return;
+        }
+        List<String> available = devices.availableBackends();
+        String reason = devices.backends().backends().stream().filter(b -> b.name().equals(backend))
+                .map(b -> b.reason()).findFirst().orElse("unknown backend");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("requested", backend);
+        details.put("available", available);
+        details.put("reason", reason);
+        throw RbeeException.of(ErrorCode.BACKEND_UNAVAILABLE, "Backend '" + backend + "' is not available on "
+                + nodeName + ". Available: " + String.join(", ", available) + " (" + reason + ")", details);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.rbee.hive.workers;
+
+import dev.rbee.contract.Times;
+import dev.rbee.contract.WorkerState;
+import dev.rbee.contract.hive.HWorker;
+import dev.rbee.contract.queen.HeartbeatWorker;
+
+/** One worker this hive launched: its process and the state the hive last saw. Mutated only under its own lock. */
+public final class WorkerEntry {
+    private final String workerId;
+    private final String url;
+    private final String modelRef;
+    private final String backend;
+    private final int device;
+    private final int slotsTotal;
+    private final int port;
+    private final Process process;
+    private final String startedAt = Times.now();
+    private String state = WorkerState.LOADING;
+    private int slotsBusy;
+    private String lastActivityAt = startedAt;
+
+    public WorkerEntry(String workerId, String url, String modelRef, String backend, int device, int slotsTotal,
+                       int port, Process process) {
+        this.workerId = workerId;
+        this.url = url;
+        this.modelRef = modelRef;
+        this.backend = backend;
+        this.device = device;
+        this.slotsTotal = slotsTotal;
+        this.port = port;
+        this.process = process;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String modelRef() {
+        return modelRef;
+    }
+
+    public String backend() {
+        return backend;
+    }
+
+    public int device() {
+        return device;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public synchronized void state(String newState) {
+        state = newState;
+        lastActivityAt = Times.now();
+    }
+
+    public synchronized String state() {
+        return state;
+    }
+
+    public synchronized HWorker toHWorker() {
+        return new HWorker(workerId, url, modelRef, modelRef, backend, device, state, slotsTotal, slotsBusy,
+                process.pid(), port, startedAt, lastActivityAt, 0L, null);
+    }
+
+    public synchronized HeartbeatWorker toHeartbeat() {
+        return new HeartbeatWorker(workerId, url, modelRef, modelRef, backend, device, state, slotsTotal, slotsBusy,
+                0L, lastActivityAt);
+    }
+}

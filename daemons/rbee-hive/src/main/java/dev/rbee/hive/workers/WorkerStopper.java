@@ -1,0 +1,54 @@
+package dev.rbee.hive.workers;
+
+import dev.rbee.contract.client.Endpoint;
+import dev.rbee.contract.client.HttpJson;
+import dev.rbee.contract.client.WorkerClient;
+import dev.rbee.contract.json.Json;
+import dev.rbee.daemon.ChildProcesses;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stops workers: ask each to drain, wait for its process (30 s), SIGKILL the ones still there. */
+public final class WorkerStopper {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerStopper.class);
+    private final String clusterSecret;
+    private final Json json;
+    private final Duration grace;
+
+    public WorkerStopper(String clusterSecret, Json json, Duration grace) {
+        this.clusterSecret = clusterSecret;
+        this.json = json;
+        this.grace = grace;
+    }
+
+    /** Stops all in parallel; returns the ids that had to be force-killed. */
+    public List<String> stopAll(Collection<WorkerEntry> workers) {
+        List<CompletableFuture<String>> stops = workers.stream()
+                .map(w -> CompletableFuture.supplyAsync(() -> stop(w) ? null : w.workerId(),
+                        r -> Thread.ofVirtual().start(r)))
+                .toList();
+        return stops.stream().map(CompletableFuture::join).filter(id -> id != null).toList();
+    }
+
+    /** Returns true when the worker exited by itself. */
+    public boolean stop(WorkerEntry worker) {
+        LOG.info("Shutting down {}...", worker.workerId());
+        try {
+            new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5)), json)).adminShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
+        }
+        LOG.info("Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
+        if (ChildProcesses.awaitExit(worker.process(), grace)) {
+            return true;
+        }
+        LOG.warn("Worker did not respond, force-killing {}", worker.workerId());
+        ChildProcesses.kill(worker.process());
+        return false;
+    }
+}
