@@ -1,0 +1,63 @@
+package dev.rbee.features.kit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the rbee processes of one scenario: every daemon inherits the scenario's unique {@code RBEE_HOME}, so scanning
+ * {@code /proc/<pid>/environ} for it finds them all, whoever started them.
+ */
+public final class RbeeProcesses {
+    public record Found(long pid, String commandLine) {
+    }
+
+    private RbeeProcesses() {
+    }
+
+    public static List<Found> withHome(Path rbeeHome) {
+        String marker = "RBEE_HOME=" + rbeeHome;
+        List<Found> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
+                if (environContains(p, marker)) {
+                    found.add(new Found(Long.parseLong(p.getFileName().toString()), commandLine(p)));
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return found;
+    }
+
+    private static boolean environContains(Path proc, String entry) {
+        try {
+            for (String var : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8)
+                    .split("\0")) {
+                if (var.equals(entry)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | SecurityException e) {
+            return false; // gone meanwhile, or not ours
+        }
+    }
+
+    private static String commandLine(Path proc) {
+        try {
+            return new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Kills what is left (teardown), so one failing scenario cannot disturb the next. */
+    public static void killAll(List<Found> found) {
+        found.forEach(f -> ProcessHandle.of(f.pid()).ifPresent(ProcessHandle::destroyForcibly));
+    }
+}

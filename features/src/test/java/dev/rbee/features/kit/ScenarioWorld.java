@@ -1,0 +1,85 @@
+package dev.rbee.features.kit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The isolated world of one scenario: its own RBEE_HOME and free ports, the environment every rbee process of the
+ * scenario gets, and the last command it ran. Shared by the step classes through Cucumber's picocontainer.
+ */
+public final class ScenarioWorld {
+    private final Path root = Path.of(System.getProperty("rbee.root", "..")).toAbsolutePath().normalize();
+    private final Path home;
+    private final int queenPort = FreePorts.next();
+    private final Map<String, String> env = new HashMap<>();
+    private RecordingHub hub;
+    private CommandRun lastRun;
+    private int lastExitCode = -1;
+
+    public ScenarioWorld() throws IOException {
+        home = Files.createTempDirectory("rbee-scenario-").toRealPath();
+        env.put("RBEE_HOME", home.toString());
+        env.put("RBEE_QUEEN_URL", queenUrl());
+        env.put("RBEE_LOCAL_HIVE_PORT", String.valueOf(FreePorts.next()));
+        env.put("RBEE_WORKER_PORT_START", String.valueOf(FreePorts.next()));
+        env.put("NO_COLOR", "1");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String queenUrl() {
+        return "http://127.0.0.1:" + queenPort;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public RecordingHub startHub() {
+        hub = new RecordingHub();
+        env.put("RBEE_HF_ENDPOINT", hub.url());
+        return hub;
+    }
+
+    public RecordingHub hub() {
+        return hub;
+    }
+
+    /** Runs {@code bin/<launcher> args…} and waits for it (120 s scenario limit). */
+    public CommandRun run(List<String> words) throws InterruptedException {
+        List<String> command = new java.util.ArrayList<>(words);
+        command.set(0, root.resolve("bin").resolve(words.getFirst()).toString());
+        lastRun = CommandRun.start(command, env);
+        lastExitCode = lastRun.awaitExit(120);
+        return lastRun;
+    }
+
+    public CommandRun lastRun() {
+        return lastRun;
+    }
+
+    public int lastExitCode() {
+        return lastExitCode;
+    }
+
+    /** Teardown: nothing of the scenario may outlive it, and its files go away. */
+    public List<RbeeProcesses.Found> cleanUp() throws IOException {
+        List<RbeeProcesses.Found> left = RbeeProcesses.withHome(home);
+        RbeeProcesses.killAll(left);
+        if (hub != null) {
+            hub.close();
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        return left;
+    }
+}

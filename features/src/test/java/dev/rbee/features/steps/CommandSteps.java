@@ -1,0 +1,56 @@
+package dev.rbee.features.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rbee.features.kit.ScenarioWorld;
+import dev.rbee.features.kit.Words;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.regex.Pattern;
+
+/** Running launchers and checking what they printed and returned. */
+public class CommandSteps {
+    private final ScenarioWorld world;
+
+    public CommandSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @When("I run {string}")
+    public void iRun(String commandLine) throws InterruptedException {
+        world.run(Words.split(commandLine));
+    }
+
+    @Then("the exit code is {int}")
+    public void theExitCodeIs(int expected) {
+        assertEquals(expected, world.lastExitCode(), () -> "stdout:\n" + world.lastRun().stdout()
+                + "\nstderr:\n" + world.lastRun().stderr());
+    }
+
+    @Then("stderr contains the line {string}")
+    public void stderrContainsTheLine(String line) {
+        assertTrue(world.lastRun().stderr().lines().anyMatch(l -> l.equals(line)),
+                () -> "no line '" + line + "' in stderr:\n" + world.lastRun().stderr());
+    }
+
+    @Then("stderr contains a line starting with {string}")
+    public void stderrContainsALineStartingWith(String prefix) {
+        assertTrue(world.lastRun().stderr().lines().anyMatch(l -> l.startsWith(prefix)),
+                () -> "no line starting with '" + prefix + "' in stderr:\n" + world.lastRun().stderr());
+    }
+
+    @Then("stderr has a line matching {string}")
+    public void stderrHasALineMatching(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        assertTrue(world.lastRun().stderr().lines().anyMatch(l -> pattern.matcher(l).matches()),
+                () -> "no line matching " + regex + " in stderr:\n" + world.lastRun().stderr());
+    }
+
+    @Then("stdout is one line of generated text")
+    public void stdoutIsOneLineOfGeneratedText() {
+        String out = world.lastRun().stdout();
+        assertTrue(out.endsWith("\n") && out.indexOf('\n') == out.length() - 1 && out.strip().length() > 0,
+                () -> "expected one line of text on stdout, got: [" + out + "]");
+    }
+}
