@@ -1,0 +1,37 @@
+package dev.rbee.queen.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rbee.contract.queen.HeartbeatWorker;
+import dev.rbee.contract.queen.QWorker;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkerDirectoryTest {
+    private static HeartbeatWorker beat(String id, String model, String state, int busy) {
+        return new HeartbeatWorker(id, "http://127.0.0.1:1", model, model, "cpu", 0, state, 1, busy, 0L, null);
+    }
+
+    @Test
+    void onlyFreeWorkersOfTheSameModelAreCandidatesIdleFirst() {
+        WorkerDirectory directory = new WorkerDirectory();
+        directory.replaceNode("localhost", List.of(beat("worker-0001", "demo:tiny", "busy", 1),
+                beat("worker-0002", "demo:tiny", "idle", 0), beat("worker-0003", "file:/m.gguf", "idle", 0),
+                beat("worker-0004", "demo:tiny", "loading", 0)));
+        List<QWorker> candidates = directory.candidates("localhost", "demo:tiny", null, null);
+        assertEquals(List.of("worker-0002"), candidates.stream().map(QWorker::workerId).toList());
+        assertTrue(directory.candidates("localhost", "demo:tiny", "cuda", null).isEmpty());
+        assertTrue(directory.candidates("other", "demo:tiny", null, null).isEmpty());
+    }
+
+    @Test
+    void aHeartbeatReplacesTheNodesWorkers() {
+        WorkerDirectory directory = new WorkerDirectory();
+        directory.replaceNode("localhost", List.of(beat("worker-0001", "demo:tiny", "idle", 0)));
+        directory.replaceNode("localhost", List.of(beat("worker-0002", "demo:tiny", "idle", 0)));
+        assertEquals(List.of("worker-0002"), directory.list(null).stream().map(QWorker::workerId).toList());
+        directory.replaceNode("localhost", List.of());
+        assertTrue(directory.list("localhost").isEmpty());
+    }
+}
