@@ -15,6 +15,7 @@ import dev.rbee.queen.http.QueenRoutes;
 import dev.rbee.queen.registry.WorkerDirectory;
 import dev.rbee.queen.security.ClusterSecret;
 import dev.rbee.queen.tasks.JobRegistry;
+import dev.rbee.queen.tasks.Provisioner;
 import dev.rbee.queen.tasks.TaskService;
 import dev.rbee.queen.tasks.WorkerClients;
 import java.io.IOException;
@@ -51,12 +52,12 @@ public final class QueenDaemon {
         config.home().ensureDirs();
         String secret = loadSecret();
         String url = config.url(config.port());
-        localHive = new LocalHive(config, secret, url, json);
         WorkerDirectory directory = new WorkerDirectory();
+        localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
         JobRegistry jobs = new JobRegistry();
         WorkerClients workers = new WorkerClients(secret, json);
-        TaskService tasks = new TaskService(jobs, new dev.rbee.queen.tasks.Provisioner(localHive, directory, workers),
-                workers, json, timer, stopping::get);
+        TaskService tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
+                json, timer, stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), routes::register);

@@ -37,10 +37,13 @@ public final class LocalHive {
     private final String queenUrl;
     private final Json json;
     private final HiveClient client;
+    private final Runnable onGone;
     private Process process;
 
-    public LocalHive(QueenConfig config, String secret, String queenUrl, Json json) {
+    /** {@code onGone} runs whenever the hive process ends, however it ended, so queen forgets its workers. */
+    public LocalHive(QueenConfig config, String secret, String queenUrl, Json json, Runnable onGone) {
         this.config = config;
+        this.onGone = onGone;
         this.secret = secret;
         this.queenUrl = queenUrl;
         this.json = json;
@@ -62,6 +65,7 @@ public final class LocalHive {
         }
         narrate.accept("Starting rbee-hive on " + NODE);
         process = launch();
+        process.onExit().thenRun(onGone);
         awaitHealthy();
         LOG.info("rbee-hive on {} is up at {} (pid {})", NODE, url(), process.pid());
         return client;

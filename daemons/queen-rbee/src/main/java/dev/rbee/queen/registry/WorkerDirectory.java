@@ -38,6 +38,10 @@ public final class WorkerDirectory {
         }
     }
 
+    public void remove(String workerId) {
+        workers.remove(workerId);
+    }
+
     public void removeNode(String node) {
         workers.values().removeIf(e -> e.worker().node().equals(node));
     }

@@ -12,6 +12,7 @@ import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
 import dev.rbee.daemon.SseChannel;
 import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.registry.WorkerDirectory;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -31,16 +32,18 @@ public final class TaskService {
 
     private final JobRegistry jobs;
     private final Provisioner provisioner;
+    private final WorkerDirectory directory;
     private final TokenRelay relay;
     private final WorkerClients workers;
     private final Json json;
     private final ScheduledExecutorService timer;
     private final BooleanSupplier stopping;
 
-    public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerClients workers, Json json,
-                       ScheduledExecutorService timer, BooleanSupplier stopping) {
+    public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerDirectory directory, WorkerClients workers,
+                       Json json, ScheduledExecutorService timer, BooleanSupplier stopping) {
         this.jobs = jobs;
         this.provisioner = provisioner;
+        this.directory = directory;
         this.relay = new TokenRelay(workers);
         this.workers = workers;
         this.json = json;
@@ -73,25 +76,44 @@ public final class TaskService {
 
     private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
         try {
-            QWorker worker = provisioner.workerFor(request, node, stream);
-            job.assigned(worker.workerId(), worker.url());
-            if (job.cancelRequested()) {
-                throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
-                        Map.of("job_id", job.jobId()));
+            try {
+                runOn(provisioner.workerFor(request, node, stream), request, job, stream);
+            } catch (WorkerUnreachableException e) {
+                // The worker died before the job started (api.md §5.6 step 7): forget it and try once more.
+                LOG.warn("Job {}: {}; provisioning again", job.jobId(), e.getMessage());
+                directory.remove(e.worker().workerId());
+                runOn(provisioner.workerFor(request, node, stream), request, job, stream);
             }
-            relay.relay(request, worker, job, stream);
         } catch (RbeeException e) {
-            LOG.warn("Job {} failed: {} {}", job.jobId(), e.code(), e.getMessage());
-            job.failed(e.code(), e.getMessage());
-            RbeeException shown = e.withComponentIfAbsent(Component.QUEEN);
-            stream.channel().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
+            fail(job, stream, e);
         } catch (UncheckedIOException | ClientGoneException e) {
             LOG.info("Job {}: the caller disconnected; canceling", job.jobId());
             cancel(job);
             job.failed(ErrorCode.CANCELLED.name(), "client disconnected");
             return;
+        } catch (RuntimeException e) {
+            // The stream is committed, so even a bug must reach the caller as an error event, not a silent end.
+            LOG.error("Job {} failed unexpectedly", job.jobId(), e);
+            fail(job, stream, RbeeException.of(ErrorCode.INTERNAL_ERROR, "Unexpected failure: " + e));
         }
         stream.channel().done();
+    }
+
+    private static void fail(JobRecord job, TaskStream stream, RbeeException e) throws ClientGoneException {
+        LOG.warn("Job {} failed: {} {}", job.jobId(), e.code(), e.getMessage());
+        job.failed(e.code(), e.getMessage());
+        RbeeException shown = e.withComponentIfAbsent(Component.QUEEN);
+        stream.channel().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
+    }
+
+    private void runOn(QWorker worker, TaskRequest request, JobRecord job, TaskStream stream)
+            throws ClientGoneException {
+        job.assigned(worker.workerId(), worker.url());
+        if (job.cancelRequested()) {
+            throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
+                    Map.of("job_id", job.jobId()));
+        }
+        relay.relay(request, worker, job, stream);
     }
 
     /** Cancels the job's work on its worker; idempotent and silent for unknown or finished jobs. */

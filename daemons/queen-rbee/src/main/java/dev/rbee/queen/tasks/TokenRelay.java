@@ -1,6 +1,7 @@
 package dev.rbee.queen.tasks;
 
 import dev.rbee.contract.client.SseResponse;
+import dev.rbee.contract.client.UnreachableException;
 import dev.rbee.contract.client.WorkerClient;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
@@ -62,6 +63,8 @@ final class TokenRelay {
         for (int attempt = 0; ; attempt++) {
             try {
                 return client.inference(request.toInference(job.jobId()));
+            } catch (UnreachableException e) {
+                throw new WorkerUnreachableException(worker, e);
             } catch (RbeeException e) {
                 if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
                     throw e;
