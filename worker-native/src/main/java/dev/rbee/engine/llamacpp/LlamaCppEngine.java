@@ -33,7 +33,8 @@ public final class LlamaCppEngine implements Engine {
     public LoadedModel load(LoadRequest request, LoadListener listener) {
         GgufInfo info = readHeader(request);
         listener.progress(0, info.layers(), 0);
-        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> log.print("[llama.cpp " + level + "] " + message));
+        NativeLibrary.loadPrivately(() -> LlamaModel.setLogger(LogFormat.TEXT,
+                (level, message) -> log.print("[llama.cpp " + level + "] " + message)));
         ModelParameters params = new ModelParameters()
                 .setModel(request.modelPath().toString())
                 .setCtxSize(request.contextSize() * request.slots())
