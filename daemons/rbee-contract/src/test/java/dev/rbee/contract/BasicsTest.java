@@ -77,9 +77,8 @@ class BasicsTest {
         home.ensureDirs();
         assertTrue(Files.isDirectory(home.modelsDir()));
         assertTrue(Files.isDirectory(home.logsDir()));
-        assertTrue(Files.isDirectory(home.logsDir()));
         assertEquals(home.root().resolve("partial"), home.partialDir());
-        assertTrue(Files.isDirectory(home.backupsDir()));
+        assertEquals(home.root().resolve("backups"), home.backupsDir());
         Path defaultHome = RbeeHome.fromEnvironment(Map.of()).root();
         assertEquals(Path.of(System.getProperty("user.home"), ".rbee"), defaultHome);
     }

@@ -1,0 +1,20 @@
+package dev.rbee.keeper.cli;
+
+import dev.rbee.keeper.cli.daemon.DaemonCommand;
+import dev.rbee.keeper.cli.infer.InferCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rbee-keeper}: the groups; without one the help is printed. */
+@Command(name = "rbee-keeper",
+        description = "Operate an rbee cluster: queen-rbee, its hives and workers.",
+        subcommands = {DaemonCommand.class, InferCommand.class},
+        footer = {"", "More command groups (hive, worker, config, setup, models, logs, status) are coming."})
+public final class RootCommand {
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit")
+    boolean version;
+}

@@ -1,0 +1,108 @@
+package dev.rbee.keeper.cli;
+
+import dev.rbee.contract.ModelRef;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.keeper.KeeperErrors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code 💡} lines keeper appends to an error (cli.md §4, §5, §10.3), with the user's real values filled in. */
+public final class Suggestions {
+    /** Set by the CLI on the usage errors it raises itself; used instead of the generic help hint. */
+    public static final String DETAILS_KEY = "suggestions";
+    private static final String WORKER_LOG = "See the worker log: rbee-keeper logs --node %s --worker %s";
+    private static final String CPU_HINT =
+            "rbee never falls back to the CPU on its own; to run on the CPU pass --backend cpu";
+
+    private Suggestions() {
+    }
+
+    public static List<String> of(RbeeException e, ErrorContext context) {
+        if (e.details().get(DETAILS_KEY) instanceof List<?> given) {
+            return given.stream().map(String::valueOf).toList();
+        }
+        Map<String, Object> d = e.details();
+        String node = text(d, "node").orElse(context.node() == null ? "<node>" : context.node());
+        return switch (e.code()) {
+            case KeeperErrors.USAGE_ERROR -> usage(d, context);
+            case KeeperErrors.QUEEN_UNREACHABLE -> Boolean.TRUE.equals(d.get(KeeperErrors.LOOPBACK))
+                    ? List.of("Start it: rbee-keeper daemon start")
+                    : List.of("Check that queen-rbee runs on " + d.get(KeeperErrors.HOST)
+                    + " and that --queen-url is right");
+            case KeeperErrors.QUEEN_START_FAILED -> List.of("Full log: " + d.get(KeeperErrors.LOG_PATH));
+            case KeeperErrors.PORT_IN_USE -> List.of("Use another port: --queen-url http://127.0.0.1:"
+                    + (((Number) d.get(KeeperErrors.PORT)).intValue() + 1));
+            case KeeperErrors.QUEEN_NOT_OWNED ->
+                    List.of("Stop it the way it was started (for example: systemctl stop queen-rbee)");
+            case "MISSING_API_KEY", "INVALID_API_KEY" -> List.of("Set api_key in "
+                    + context.home().configToml() + " or export RBEE_API_KEY");
+            case "INTERNAL_ERROR" -> List.of("See the log: " + context.home().logFile("queen-rbee"));
+            case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
+                    + " --ssh-host <host> --ssh-user <user>");
+            default -> inference(e.code(), d, context, node);
+        };
+    }
+
+    private static List<String> usage(Map<String, Object> d, ErrorContext context) {
+        if ("--model".equals(d.get("missing"))) {
+            return List.of("Try the built-in demo model: --model demo:tiny");
+        }
+        String command = context.command() == null || context.command().isEmpty() ? "" : context.command() + " ";
+        return List.of("See: rbee-keeper " + command + "--help");
+    }
+
+    /** The catalogue of cli.md §10.3 for {@code infer} (and later {@code worker start}). */
+    private static List<String> inference(String code, Map<String, Object> d, ErrorContext context, String node) {
+        Optional<ModelRef> hf = Optional.ofNullable(context.model()).flatMap(ModelRef::tryParse)
+                .filter(ModelRef::isHf);
+        String smaller = "Use a smaller quantization, e.g. hf:"
+                + hf.map(ModelRef::reference).orElse("<org>/<repo>") + ":Q4_K_M";
+        String model = context.model() == null ? "<model>" : context.model();
+        String worker = text(d, "worker_id").orElse(context.workerId() == null ? "<worker-id>" : context.workerId());
+        return switch (code) {
+            case "MODEL_NOT_FOUND" -> hf.map(ref -> List.of("Check the name at https://huggingface.co/"
+                    + ref.reference())).orElse(List.of());
+            case "MODEL_ACCESS_DENIED" -> List.of("Accept the model's terms on huggingface.co, then set a token on "
+                    + "the node: export HF_TOKEN=<your token>");
+            case "DOWNLOAD_TIMEOUT", "DOWNLOAD_FAILED" ->
+                    List.of("Re-run the same command; the download resumes where it stopped");
+            case "INSUFFICIENT_DISK" -> List.of("Free space, for example: rbee-keeper models rm --node " + node
+                    + " <model-id>", "List models: rbee-keeper models list --node " + node);
+            case "INSUFFICIENT_RAM" -> List.of(smaller, "Use a GPU: --backend cuda", "Free RAM on " + node);
+            case "INSUFFICIENT_VRAM" -> List.of(smaller, "Use another device: --device " + otherDevice(d),
+                    "Run on the CPU explicitly: --backend cpu");
+            case "BACKEND_UNAVAILABLE" -> list(d, "available").stream().map(b -> "Try: --backend " + b).toList();
+            case "GPU_NOT_AVAILABLE" -> devices(d);
+            case "CUDA_DEVICE_FAILED", "GPU_VRAM_EXHAUSTED" -> List.of(CPU_HINT);
+            case "ALL_SLOTS_BUSY" -> List.of("Wait and try again", "Start another worker: rbee-keeper worker start "
+                    + "--node " + node + " --model " + model, "Use another node: --node <name>");
+            case "LOADING_TIMEOUT", "WORKER_FAILED", "TIMEOUT" -> List.of(WORKER_LOG.formatted(node, worker));
+            default -> List.of();
+        };
+    }
+
+    private static List<String> devices(Map<String, Object> d) {
+        List<String> available = list(d, "available");
+        if (available.isEmpty()) {
+            return List.of();
+        }
+        List<String> flags = new ArrayList<>();
+        available.forEach(device -> flags.add("--device " + device));
+        return List.of("Try: " + String.join(" or ", flags));
+    }
+
+    private static int otherDevice(Map<String, Object> d) {
+        return d.get("device") instanceof Number n && n.intValue() == 0 ? 1 : 0;
+    }
+
+    private static List<String> list(Map<String, Object> d, String key) {
+        return d.get(key) instanceof List<?> values ? values.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static Optional<String> text(Map<String, Object> d, String key) {
+        return d.get(key) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+}
