@@ -1,6 +1,8 @@
 package dev.rbee.worker;
 
 import dev.rbee.contract.Version;
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +38,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (secret == null || secret.isBlank()) {
             System.err.println("llm-worker-rbee: RBEE_CLUSTER_SECRET is not set; the hive passes it in the environment");
             return 1;
+        }
+        try {
+            DaemonLog.ensureWrittenTo(RbeeHome.fromEnvironment(System.getenv()).logFile(workerId));
+        } catch (java.io.IOException e) {
+            System.err.println("llm-worker-rbee: cannot open its log: " + e.getMessage());
         }
         WorkerConfig config = new WorkerConfig(workerId, node, model, modelRef, backend, device, bind, port, hiveUrl,
                 slots, contextSize, secret);

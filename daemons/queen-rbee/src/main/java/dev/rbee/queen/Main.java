@@ -2,6 +2,7 @@ package dev.rbee.queen;
 
 import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.Version;
+import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.daemon.PortInUseException;
 import java.util.concurrent.Callable;
@@ -26,8 +27,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort,
-                RbeeHome.fromEnvironment(System.getenv()), Distribution.fromEnvironment(System.getenv()));
+        RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
+        DaemonLog.ensureWrittenTo(home.logFile("queen-rbee"));
+        QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort, home,
+                Distribution.fromEnvironment(System.getenv()));
         try {
             return new QueenDaemon(config).run();
         } catch (PortInUseException e) {

@@ -40,6 +40,7 @@ public final class QueenDaemon {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().daemon().name("queen-timer-", 0).factory());
     private LocalHive localHive;
+    private TaskService tasks;
     private HttpDaemon http;
     private QueenShutdownResponse shutdownResult;
 
@@ -56,7 +57,7 @@ public final class QueenDaemon {
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
         JobRegistry jobs = new JobRegistry();
         WorkerClients workers = new WorkerClients(secret, json);
-        TaskService tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
+        tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
                 json, timer, stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
@@ -84,7 +85,8 @@ public final class QueenDaemon {
             return shutdownResult;
         }
         stopping.set(true);
-        LOG.info("Shutting down: stopping hives and their workers");
+        LOG.info("Shutting down: canceling jobs, stopping hives and their workers");
+        tasks.cancelAll();
         LocalHive.Stopped local = localHive.stop();
         shutdownResult = new QueenShutdownResponse(local.wasRunning() ? 1 : 0, local.workers(), local.forceKilled());
         LOG.info("Cascade complete: {}", shutdownResult);

@@ -66,15 +66,26 @@ public final class HiveDaemon {
                 routes::register);
         Signals.onTerminate(() -> shutdown(0));
         if (config.watchStdin()) {
-            ParentWatch.onStdinClosed(System.in, "queen-rbee", () -> shutdown(0));
+            ParentWatch.onStdinClosed(System.in, "queen-rbee", this::abandoned);
         }
         if (config.queenUrl() != null) {
             new QueenHeartbeat(config.queenUrl(), config.clusterSecret(), json, config.nodeName(), hiveUrl, workers,
-                    devices, () -> shutdown(1)).start(timer);
+                    devices, this::abandoned).start(timer);
         }
         int code = exit.await();
         LOG.info("rbee-hive exiting with {}", code);
         return code;
+    }
+
+    /** Queen is gone (lease lost or its pipe closed): end the workers at once rather than draining, and exit 1. */
+    private synchronized void abandoned() {
+        if (shutdownResult != null) {
+            return;
+        }
+        int count = workers.size();
+        shutdownResult = new HiveShutdownResponse(count, stopper.abortAll(workers.all()));
+        http.stop();
+        exit.exit(1);
     }
 
     /**

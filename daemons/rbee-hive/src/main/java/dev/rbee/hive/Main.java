@@ -2,6 +2,7 @@ package dev.rbee.hive;
 
 import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.Version;
+import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.daemon.PortInUseException;
 import java.util.concurrent.Callable;
@@ -41,8 +42,10 @@ public final class Main implements Callable<Integer> {
                 System.err.println("rbee-hive: RBEE_CLUSTER_SECRET is not set; queen-rbee passes it in the environment");
                 return 1;
             }
-            HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin,
-                    RbeeHome.fromEnvironment(System.getenv()), Distribution.fromEnvironment(System.getenv()), secret);
+            RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
+            DaemonLog.ensureWrittenTo(home.logFile("rbee-hive"));
+            HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
+                    Distribution.fromEnvironment(System.getenv()), secret);
             try {
                 return new HiveDaemon(config).run();
             } catch (PortInUseException e) {

@@ -56,6 +56,51 @@ public final class RbeeProcesses {
         }
     }
 
+    /** The scenario's processes of one program, told apart by their main class. */
+    public static List<Found> of(Path rbeeHome, Program program) {
+        return withHome(rbeeHome).stream().filter(f -> f.commandLine().contains(program.mainClass)).toList();
+    }
+
+    /** The rbee programs and the main classes their launchers run. */
+    public enum Program {
+        KEEPER("rbee-keeper", "dev.rbee.keeper.cli.Main"),
+        QUEEN("queen-rbee", "dev.rbee.queen.Main"),
+        HIVE("rbee-hive", "dev.rbee.hive.Main"),
+        WORKER("llm-worker-rbee", "dev.rbee.worker.Main");
+
+        final String name;
+        final String mainClass;
+
+        Program(String name, String mainClass) {
+            this.name = name;
+            this.mainClass = mainClass;
+        }
+
+        public static Program named(String name) {
+            for (Program p : values()) {
+                if (p.name.equals(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown program " + name);
+        }
+    }
+
+    /** Sends a signal the way an operator would, with {@code kill -<SIGNAL> <pid>}. */
+    public static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Kills what is left (teardown), so one failing scenario cannot disturb the next. */
     public static void killAll(List<Found> found) {
         found.forEach(f -> ProcessHandle.of(f.pid()).ifPresent(ProcessHandle::destroyForcibly));

@@ -3,6 +3,7 @@ package dev.rbee.features.kit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ScenarioWorld {
     private final Map<String, String> env = new HashMap<>();
     private RecordingHub hub;
     private CommandRun lastRun;
+    private CommandRun operatorQueen;
     private int lastExitCode = -1;
 
     public ScenarioWorld() throws IOException {
@@ -55,11 +57,53 @@ public final class ScenarioWorld {
 
     /** Runs {@code bin/<launcher> args…} and waits for it (120 s scenario limit). */
     public CommandRun run(List<String> words) throws InterruptedException {
-        List<String> command = new java.util.ArrayList<>(words);
+        start(words);
+        return awaitLastRun(120);
+    }
+
+    /** Starts {@code bin/<launcher> args…} without waiting; {@code <queen-url>} and {@code <rbee-home>} are filled in. */
+    public CommandRun start(List<String> words) {
+        List<String> command = new ArrayList<>();
+        for (String word : words) {
+            command.add(fill(word));
+        }
         command.set(0, root.resolve("bin").resolve(words.getFirst()).toString());
         lastRun = CommandRun.start(command, env);
-        lastExitCode = lastRun.awaitExit(120);
+        lastExitCode = -1;
         return lastRun;
+    }
+
+    public CommandRun awaitLastRun(long seconds) throws InterruptedException {
+        lastExitCode = lastRun.awaitExit(seconds);
+        return lastRun;
+    }
+
+    /** queen-rbee started the way an operator would (a terminal or a service), not by keeper. */
+    public CommandRun startOperatorQueen() {
+        operatorQueen = CommandRun.start(List.of(root.resolve("bin/queen-rbee").toString(), "--port",
+                String.valueOf(queenPort)), env);
+        return operatorQueen;
+    }
+
+    public CommandRun operatorQueen() {
+        return operatorQueen;
+    }
+
+    public int localHivePort() {
+        return Integer.parseInt(env.get("RBEE_LOCAL_HIVE_PORT"));
+    }
+
+    public int firstWorkerPort() {
+        return Integer.parseInt(env.get("RBEE_WORKER_PORT_START"));
+    }
+
+    public int queenPort() {
+        return queenPort;
+    }
+
+    /** Replaces the placeholders scenarios use for values only known at run time. */
+    public String fill(String text) {
+        return text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
     }
 
     public CommandRun lastRun() {

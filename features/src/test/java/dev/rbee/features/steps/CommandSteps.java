@@ -29,13 +29,15 @@ public class CommandSteps {
     }
 
     @Then("stderr contains the line {string}")
-    public void stderrContainsTheLine(String line) {
+    public void stderrContainsTheLine(String expected) {
+        String line = world.fill(expected);
         assertTrue(world.lastRun().stderr().lines().anyMatch(l -> l.equals(line)),
                 () -> "no line '" + line + "' in stderr:\n" + world.lastRun().stderr());
     }
 
     @Then("stderr contains a line starting with {string}")
-    public void stderrContainsALineStartingWith(String prefix) {
+    public void stderrContainsALineStartingWith(String expected) {
+        String prefix = world.fill(expected);
         assertTrue(world.lastRun().stderr().lines().anyMatch(l -> l.startsWith(prefix)),
                 () -> "no line starting with '" + prefix + "' in stderr:\n" + world.lastRun().stderr());
     }

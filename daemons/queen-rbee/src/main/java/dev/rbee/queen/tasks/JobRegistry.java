@@ -43,6 +43,10 @@ public final class JobRegistry {
                 "Job '" + jobId + "' not found", Map.of("job_id", jobId)));
     }
 
+    List<JobRecord> runningRecords() {
+        return jobs.values().stream().filter(t -> t.finishedNanos() == 0).map(Tracked::job).toList();
+    }
+
     /** Oldest first. */
     public List<Job> inFlight() {
         return jobs.values().stream().filter(t -> t.finishedNanos() == 0).map(t -> t.job().toJob())

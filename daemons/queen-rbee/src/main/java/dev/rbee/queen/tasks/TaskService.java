@@ -121,6 +121,11 @@ public final class TaskService {
         jobs.find(jobId).ifPresent(this::cancel);
     }
 
+    /** Part of the cascade: queen is going away, so its callers' streams end now rather than after a drain. */
+    public void cancelAll() {
+        jobs.runningRecords().forEach(this::cancel);
+    }
+
     private void cancel(JobRecord job) {
         if (job.isFinished() || !job.requestCancel()) {
             return;

@@ -66,7 +66,7 @@ public final class QueenHeartbeat {
             LOG.debug("Heartbeat failed: {}", e.getMessage());
         }
         if (System.nanoTime() - lastAcceptedNanos > LEASE_MS * 1_000_000L) {
-            LOG.warn("Lost contact with queen-rbee for 15s, shutting down");
+            LOG.warn("Lost contact with queen-rbee for 15 s; stopping {} worker(s) and exiting", workers.size());
             leaseLost.run();
         }
     }

@@ -34,6 +34,31 @@ public final class WorkerStopper {
         return stops.stream().map(CompletableFuture::join).filter(id -> id != null).toList();
     }
 
+    /**
+     * For when queen is gone: nobody will read the workers' streams, so instead of a drain each worker's stdin is
+     * closed (it cancels its jobs and exits) and whatever still runs after 3 s is SIGKILLed (api.md §12).
+     */
+    public List<String> abortAll(Collection<WorkerEntry> workers) {
+        for (WorkerEntry worker : workers) {
+            try {
+                worker.process().getOutputStream().close();
+            } catch (java.io.IOException e) {
+                LOG.debug("stdin of {} already closed", worker.workerId());
+            }
+        }
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        List<String> killed = new java.util.ArrayList<>();
+        for (WorkerEntry worker : workers) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!ChildProcesses.awaitExit(worker.process(), Duration.ofNanos(left))) {
+                LOG.warn("Worker {} still alive 3 s after its stdin closed, killing it", worker.workerId());
+                ChildProcesses.kill(worker.process());
+                killed.add(worker.workerId());
+            }
+        }
+        return killed;
+    }
+
     /** Returns true when the worker exited by itself. */
     public boolean stop(WorkerEntry worker) {
         LOG.info("Shutting down {}...", worker.workerId());
