@@ -40,15 +40,29 @@ Feature: Who owns queen-rbee: ephemeral and persistent mode
   Scenario: daemon start, a warm inference, daemon status and daemon stop
     When I run "rbee-keeper daemon start"
     Then the exit code is 0
+    And stdout has a line matching "✅ queen-rbee 0\.1\.0 is running at <queen-url> \(pid \d+, log <rbee-home>/logs/queen-rbee\.log\)"
+    And RBEE_HOME contains the file "queen-rbee.json"
+    When I run "rbee-keeper daemon start"
+    Then the exit code is 0
+    And stdout is "✅ queen-rbee 0.1.0 is already running at <queen-url>"
     When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
     Then the exit code is 0
+    And stderr contains the line "[queen-rbee] Spawning a worker for demo:tiny on localhost"
     When I run "rbee-keeper infer --model demo:tiny --prompt again --max-tokens 3"
     Then the exit code is 0
     And stderr does not contain "Spawning a worker"
     When I run "rbee-keeper daemon status"
     Then the exit code is 0
+    And stdout has a line matching "✅ queen-rbee 0\.1\.0 is running at <queen-url> \(started by rbee-keeper, pid \d+\)"
     When I run "rbee-keeper daemon stop"
     Then the exit code is 0
+    And stdout is "✅ Stopped queen-rbee, 1 hive(s) and 1 worker(s)"
+    And stderr contains the line "🛑 Stopping queen-rbee and everything it started..."
     And within 1 s nothing of this scenario is running
     When I run "rbee-keeper daemon status"
     Then the exit code is 1
+    And stdout is "queen-rbee is not running at <queen-url>"
+    And stderr contains the line "💡 Start it: rbee-keeper daemon start"
+    When I run "rbee-keeper daemon stop"
+    Then the exit code is 0
+    And stdout is "queen-rbee is not running at <queen-url>"

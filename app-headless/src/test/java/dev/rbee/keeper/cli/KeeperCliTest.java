@@ -4,7 +4,7 @@ import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.json.Json;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.testing.Events;
-import dev.rbee.keeper.testing.FakeQueen;
+import dev.rbee.keeper.testing.ScriptedQueen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeeperCliTest {
     @TempDir
     Path home;
-    private FakeQueen queen;
+    private ScriptedQueen queen;
     private ConsoleCapture capture;
     private Interrupts interrupts;
     private String stdin = "";
 
     @BeforeEach
     void setUp() throws Exception {
-        queen = FakeQueen.start();
+        queen = ScriptedQueen.start();
         capture = new ConsoleCapture();
         interrupts = new Interrupts(Thread.currentThread());
     }
@@ -50,40 +50,17 @@ class KeeperCliTest {
         return new KeeperCli(capture.console(), env, in, interrupts).run(args);
     }
 
-    @Test
-    void inferAgainstARunningQueen() {
-        assertEquals(0, run("infer", "--model", "demo:tiny", "--prompt", "hi"));
-        assertEquals("Hello world!\n", capture.out());
-        assertEquals(List.of(
-                "[rbee-keeper] ⚠️ demo:tiny has random weights: its output is meaningless and only shows that the "
-                        + "cluster works.",
-                "[queen-rbee] ▶ Job job-7f3c9a started on localhost (worker worker-3b1e)",
-                "[rbee-keeper] ✅ 3 tokens in 1.52 s (13.2 tok/s, first token after 210 ms, stop: MAX_TOKENS)"),
-                capture.errLines());
-    }
 
-    @Test
-    void inferJsonPrintsTheEventsVerbatimAndNothingOnStderr() {
-        assertEquals(0, run("--json", "infer", "--model", "demo:tiny", "--prompt", "hi"));
-        assertEquals(Events.warmRun("job-7f3c9a", "Hello", " world", "!"), capture.outLines());
-        assertEquals("", capture.err());
-    }
 
-    @Test
-    void promptFromStdin() {
-        stdin = "a prompt\nfrom a pipe\n";
-        assertEquals(0, run("infer", "--model", "demo:tiny", "--prompt", "-"));
-        assertEquals("Hello world!\n", capture.out());
-    }
 
     @Test
     void errorEventWithPartialResult() throws Exception {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-7f3c9a");
-            FakeQueen.send(out, Events.started("job-7f3c9a"));
-            FakeQueen.send(out, Events.token("Once", 0));
-            FakeQueen.send(out, Events.error("VRAM_OOM", "Device memory exhausted during generation"));
-            FakeQueen.done(out);
+            ScriptedQueen.send(out, Events.started("job-7f3c9a"));
+            ScriptedQueen.send(out, Events.token("Once", 0));
+            ScriptedQueen.send(out, Events.error("VRAM_OOM", "Device memory exhausted during generation"));
+            ScriptedQueen.done(out);
         });
         assertEquals(1, run("infer", "--model", "demo:tiny", "--prompt", "hi", "--json"));
         Path partial = home.resolve("partial/job-7f3c9a.txt");
@@ -105,32 +82,6 @@ class KeeperCliTest {
                 "  Partial result saved to: " + partial), capture.errLines());
     }
 
-    @Test
-    void ctrlCCancelsTheJobAndExits130() {
-        queen.script((ex, q) -> {
-            OutputStream out = q.open(ex, "job-0000c1");
-            FakeQueen.send(out, Events.started("job-0000c1"));
-            FakeQueen.send(out, Events.token("Once", 0));
-            if (q.awaitCancel(5_000)) {
-                FakeQueen.send(out, Events.end(1, "CANCELLED"));
-                FakeQueen.done(out);
-            }
-        });
-        Thread.ofPlatform().start(() -> {
-            while (!capture.out().contains("Once")) {
-                Thread.onSpinWait();
-            }
-            interrupts.signal();
-        });
-        assertEquals(130, run("infer", "--model", "hf:org/repo", "--prompt", "hi"));
-        assertEquals(List.of("job-0000c1"), queen.cancels());
-        assertEquals("Once\n", capture.out());
-        assertEquals(List.of(
-                "[queen-rbee] ▶ Job job-0000c1 started on localhost (worker worker-3b1e)",
-                "🛑 Canceling request...",
-                "✅ Request canceled, slot released"), capture.errLines());
-        assertTrue(Files.notExists(home.resolve("partial")));
-    }
 
     @Test
     void validationHappensBeforeQueenIsContacted() {
@@ -176,21 +127,6 @@ class KeeperCliTest {
         assertTrue(capture.out().startsWith("Usage: rbee-keeper"));
     }
 
-    @Test
-    void daemonCommandsAgainstAQueenKeeperDidNotStart() {
-        assertEquals(0, run("daemon", "status"));
-        assertEquals("✅ queen-rbee 0.1.0 is running at " + queen.url() + " (not started by rbee-keeper)\n",
-                capture.out());
-        capture = new ConsoleCapture();
-        assertEquals(1, run("daemon", "stop"));
-        assertEquals(List.of("[rbee-keeper] ❌ Error: queen-rbee at " + queen.url() + " was not started by "
-                        + "rbee-keeper; leaving it running (QUEEN_NOT_OWNED)",
-                "💡 Stop it the way it was started (for example: systemctl stop queen-rbee)"), capture.errLines());
-        capture = new ConsoleCapture();
-        assertEquals(0, run("daemon", "start", "--json"));
-        assertEquals("{\"queen_url\":\"" + queen.url() + "\",\"pid\":null,\"version\":\"0.1.0\",\"owner\":"
-                + "\"external\",\"already_running\":true}\n", capture.out());
-    }
 
     @Test
     void versionMismatchIsAWarning() {

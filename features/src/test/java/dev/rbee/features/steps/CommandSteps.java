@@ -7,6 +7,8 @@ import dev.rbee.features.kit.ScenarioWorld;
 import dev.rbee.features.kit.Words;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import dev.rbee.contract.json.Json;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Running launchers and checking what they printed and returned. */
@@ -20,6 +22,35 @@ public class CommandSteps {
     @When("I run {string}")
     public void iRun(String commandLine) throws InterruptedException {
         world.run(Words.split(commandLine));
+    }
+
+    @When("I run {string} with stdin {string}")
+    public void iRunWithStdin(String commandLine, String stdin) throws InterruptedException {
+        world.start(Words.split(commandLine), stdin.replace("\\n", "\n"));
+        world.awaitLastRun(120);
+    }
+
+    @Then("stderr is empty")
+    public void stderrIsEmpty() {
+        assertEquals("", world.lastRun().stderr());
+    }
+
+    @Then("stdout is JSON lines whose types end with {string}")
+    public void stdoutIsJsonLines(String types) {
+        Json json = new Json();
+        List<String> seen = world.lastRun().stdout().lines().map(l -> json.tree(l).get("type").asText()).toList();
+        List<String> expected = List.of(types.split(",\\s*"));
+        assertTrue(seen.size() >= expected.size() && seen.subList(seen.size() - expected.size(), seen.size())
+                .equals(expected), () -> "event types: " + seen);
+    }
+
+    @Then("stdout is exactly one JSON line with type {string} and code {string}")
+    public void oneJsonErrorLine(String type, String code) {
+        List<String> lines = world.lastRun().stdout().lines().toList();
+        assertEquals(1, lines.size(), () -> "stdout: " + lines);
+        var event = new Json().tree(lines.getFirst());
+        assertEquals(type, event.get("type").asText());
+        assertEquals(code, event.get("code").asText());
     }
 
     @Then("the exit code is {int}")
@@ -47,6 +78,18 @@ public class CommandSteps {
         Pattern pattern = Pattern.compile(regex);
         assertTrue(world.lastRun().stderr().lines().anyMatch(l -> pattern.matcher(l).matches()),
                 () -> "no line matching " + regex + " in stderr:\n" + world.lastRun().stderr());
+    }
+
+    @Then("stdout has a line matching {string}")
+    public void stdoutHasALineMatching(String regex) {
+        Pattern pattern = Pattern.compile(world.fill(regex));
+        assertTrue(world.lastRun().stdout().lines().anyMatch(l -> pattern.matcher(l).matches()),
+                () -> "no line matching " + pattern + " in stdout:\n" + world.lastRun().stdout());
+    }
+
+    @Then("stdout is {string}")
+    public void stdoutIs(String expected) {
+        assertEquals(world.fill(expected) + "\n", world.lastRun().stdout());
     }
 
     @Then("stdout is one line of generated text")

@@ -14,16 +14,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A queen-rbee stand-in on the JDK's HTTP server: {@code /health}, a scripted {@code POST /v2/tasks} stream,
- * {@code DELETE /v2/tasks/{id}} (recorded) and {@code POST /v2/shutdown}. Runs in the test JVM, or as a process
- * through {@link #main} when a test needs a real queen-rbee launcher.
+ * The "scripted peer" of scenarios.md's test kit: an HTTP server with fixed answers standing in for a queen that
+ * misbehaves (an error mid-stream, a stream cut without its terminal event, silence, a cancel never confirmed, another
+ * version). It is only for those cases; how keeper works with a real queen is tested against real daemons in
+ * {@code features/}. Serves {@code /health}, a scripted {@code POST /v2/tasks}, {@code DELETE /v2/tasks/{id}}
+ * (recorded) and {@code POST /v2/shutdown}, in the test JVM or as a process through {@link #main}.
  */
-public final class FakeQueen implements AutoCloseable {
+public final class ScriptedQueen implements AutoCloseable {
 
     /** Writes the task stream; {@code queen} offers the SSE helpers. */
     @FunctionalInterface
     public interface TaskScript {
-        void run(HttpExchange exchange, FakeQueen queen) throws IOException, InterruptedException;
+        void run(HttpExchange exchange, ScriptedQueen queen) throws IOException, InterruptedException;
     }
 
     private final HttpServer server;
@@ -32,9 +34,9 @@ public final class FakeQueen implements AutoCloseable {
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile String version = "0.1.0";
-    private volatile TaskScript script = FakeQueen::demoStream;
+    private volatile TaskScript script = ScriptedQueen::demoStream;
 
-    public FakeQueen(int port) throws IOException {
+    public ScriptedQueen(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/health", ex -> reply(ex, 200, "{\"status\":\"ok\",\"version\":\"" + version + "\"}"));
         server.createContext("/v2/tasks", this::tasks);
@@ -48,8 +50,8 @@ public final class FakeQueen implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    public static FakeQueen start() throws IOException {
-        return new FakeQueen(0);
+    public static ScriptedQueen start() throws IOException {
+        return new ScriptedQueen(0);
     }
 
     public int port() {
@@ -60,12 +62,12 @@ public final class FakeQueen implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
-    public FakeQueen version(String newVersion) {
+    public ScriptedQueen version(String newVersion) {
         this.version = newVersion;
         return this;
     }
 
-    public FakeQueen script(TaskScript newScript) {
+    public ScriptedQueen script(TaskScript newScript) {
         this.script = newScript;
         return this;
     }
@@ -131,7 +133,7 @@ public final class FakeQueen implements AutoCloseable {
     }
 
     /** started, three tokens, metrics, end MAX_TOKENS. */
-    public static void demoStream(HttpExchange ex, FakeQueen queen) throws IOException {
+    public static void demoStream(HttpExchange ex, ScriptedQueen queen) throws IOException {
         OutputStream out = queen.open(ex, "job-7f3c9a");
         for (String line : Events.warmRun("job-7f3c9a", "Hello", " world", "!")) {
             send(out, line);
@@ -140,7 +142,7 @@ public final class FakeQueen implements AutoCloseable {
     }
 
     /** A token every 100 ms until a cancel arrives, then {@code end CANCELLED}. */
-    public static void slowStream(HttpExchange ex, FakeQueen queen) throws IOException, InterruptedException {
+    public static void slowStream(HttpExchange ex, ScriptedQueen queen) throws IOException, InterruptedException {
         OutputStream out = queen.open(ex, "job-51041e");
         send(out, Events.started("job-51041e"));
         for (int i = 0; i < 600 && !queen.awaitCancel(100); i++) {
@@ -158,9 +160,9 @@ public final class FakeQueen implements AutoCloseable {
     /** As a process: {@code --port <n> [--ephemeral]}; exits after a shutdown request or, if ephemeral, stdin EOF. */
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[List.of(args).indexOf("--port") + 1]);
-        FakeQueen queen = new FakeQueen(port);
+        ScriptedQueen queen = new ScriptedQueen(port);
         if ("slow".equals(System.getenv("FAKE_QUEEN_SCRIPT"))) {
-            queen.script(FakeQueen::slowStream);
+            queen.script(ScriptedQueen::slowStream);
         }
         System.out.println("fake queen listening on " + port);
         if (List.of(args).contains("--ephemeral")) {
