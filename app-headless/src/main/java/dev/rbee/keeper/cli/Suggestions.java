@@ -54,6 +54,16 @@ public final class Suggestions {
         return List.of("See: rbee-keeper " + command + "--help");
     }
 
+    /** Only a miss on the hub is about the name; a missing file or catalog entry needs another remedy. */
+    private static List<String> modelNotFound(Map<String, Object> d, Optional<ModelRef> hf, String node) {
+        return switch (String.valueOf(d.get("reason"))) {
+            case "file_missing" -> List.of("Check that the file exists on " + node + " and is readable");
+            case "not_in_catalog" -> List.of("Try the built-in demo model: --model demo:tiny");
+            default -> hf.map(ref -> List.of("Check the name at https://huggingface.co/" + ref.reference()))
+                    .orElse(List.of());
+        };
+    }
+
     /** The catalogue of cli.md §10.3 for {@code infer} (and later {@code worker start}). */
     private static List<String> inference(String code, Map<String, Object> d, ErrorContext context, String node) {
         Optional<ModelRef> hf = Optional.ofNullable(context.model()).flatMap(ModelRef::tryParse)
@@ -63,8 +73,7 @@ public final class Suggestions {
         String model = context.model() == null ? "<model>" : context.model();
         String worker = text(d, "worker_id").orElse(context.workerId() == null ? "<worker-id>" : context.workerId());
         return switch (code) {
-            case "MODEL_NOT_FOUND" -> hf.map(ref -> List.of("Check the name at https://huggingface.co/"
-                    + ref.reference())).orElse(List.of());
+            case "MODEL_NOT_FOUND" -> modelNotFound(d, hf, node);
             case "MODEL_ACCESS_DENIED" -> List.of("Accept the model's terms on huggingface.co, then set a token on "
                     + "the node: export HF_TOKEN=<your token>");
             case "DOWNLOAD_TIMEOUT", "DOWNLOAD_FAILED" ->

@@ -59,6 +59,18 @@ class ErrorPresenterTest {
     }
 
     @Test
+    void modelNotFoundSuggestionsFollowTheReason() {
+        RbeeException onHub = envelope(404, "{\"error\":{\"code\":\"MODEL_NOT_FOUND\",\"message\":\"Model not found\","
+                + "\"details\":{\"component\":\"rbee-hive\",\"reason\":\"not_on_hub\"}}}");
+        assertEquals("💡 Check the name at https://huggingface.co/TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF",
+                ErrorPresenter.lines(onHub, INFER).get(1));
+        RbeeException missingFile = envelope(404, "{\"error\":{\"code\":\"MODEL_NOT_FOUND\",\"message\":\"Model "
+                + "file not found\",\"details\":{\"component\":\"rbee-hive\",\"reason\":\"file_missing\"}}}");
+        assertEquals("💡 Check that the file exists on workstation and is readable",
+                ErrorPresenter.lines(missingFile, INFER).get(1));
+    }
+
+    @Test
     void envelopeWithoutComponentIsShownAsQueens() {
         RbeeException e = envelope(401, "{\"error\":{\"code\":\"MISSING_API_KEY\",\"message\":"
                 + "\"Authentication required by queen-rbee\",\"details\":{}}}");

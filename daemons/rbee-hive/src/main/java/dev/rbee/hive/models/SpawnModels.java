@@ -30,8 +30,9 @@ public final class SpawnModels {
         if (ref.isFile()) {
             return existingFile(modelRef, Path.of(ref.path()));
         }
-        throw RbeeException.of(ErrorCode.MODEL_NOT_FOUND, "Model '" + modelRef + "' is not in the catalog of this hive",
-                Map.of("model_ref", modelRef, "reason", "not_in_catalog"));
+        throw RbeeException.of(ErrorCode.MODEL_NOT_FOUND, "Model '" + modelRef + "' is not in the catalog of this hive"
+                + " (this rbee-hive cannot download from Hugging Face yet)", Map.of("model_ref", modelRef,
+                "reason", "not_in_catalog"));
     }
 
     private Path demo() {
