@@ -51,6 +51,15 @@ public final class ByteLevelVocab {
         return List.copyOf(tokens);
     }
 
+    /** The id of a piece: {@code "<0xC3>"} for a byte, {@code "a"} for a character, {@code "</s>"} for EOS. */
+    public int idOf(String piece) {
+        int id = tokens.indexOf(piece);
+        if (id < 0) {
+            throw new IllegalArgumentException("no token '" + piece + "' in the test vocabulary");
+        }
+        return id;
+    }
+
     /** True for the tokens a test model should produce: visible characters and spaces. */
     public boolean isGeneratable(int token) {
         return token >= FIRST_NORMAL_TOKEN;

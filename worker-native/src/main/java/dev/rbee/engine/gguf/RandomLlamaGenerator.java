@@ -24,12 +24,13 @@ public final class RandomLlamaGenerator {
 
     public void write(LlamaModelSpec spec, Path target) throws IOException {
         GgufWriter writer = new GgufWriter();
-        writeMetadata(spec, writer);
+        writeLlamaMetadata(writer, spec, vocab);
         addTensors(spec, writer);
         writer.writeTo(target);
     }
 
-    private void writeMetadata(LlamaModelSpec spec, GgufWriter w) {
+    /** The keys llama.cpp needs to load a llama model with this vocabulary. */
+    static void writeLlamaMetadata(GgufWriter w, LlamaModelSpec spec, ByteLevelVocab vocab) {
         w.putString("general.architecture", "llama")
                 .putString("general.name", spec.name())
                 .putUInt32("general.file_type", spec.tensorType().fileType())
@@ -82,6 +83,26 @@ public final class RandomLlamaGenerator {
         w.addTensor(p + "ffn_gate.weight", type, new long[] {n, ff}, noise(seed + 5));
         w.addTensor(p + "ffn_up.weight", type, new long[] {n, ff}, noise(seed + 6));
         w.addTensor(p + "ffn_down.weight", type, new long[] {ff, n}, noise(seed + 7));
+    }
+
+    /** Transformer blocks with all-zero weights: each one passes the residual stream through unchanged. */
+    static void addZeroLayers(GgufWriter w, LlamaModelSpec spec) {
+        TensorRows zeros = (r, row) -> java.util.Arrays.fill(row, 0f);
+        long n = spec.embedding();
+        long kv = spec.kvEmbedding();
+        long ff = spec.feedForward();
+        for (int layer = 0; layer < spec.layers(); layer++) {
+            String p = "blk." + layer + ".";
+            w.addTensor(p + "attn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
+            w.addTensor(p + "attn_q.weight", GgmlType.F32, new long[] {n, n}, zeros);
+            w.addTensor(p + "attn_k.weight", GgmlType.F32, new long[] {n, kv}, zeros);
+            w.addTensor(p + "attn_v.weight", GgmlType.F32, new long[] {n, kv}, zeros);
+            w.addTensor(p + "attn_output.weight", GgmlType.F32, new long[] {n, n}, zeros);
+            w.addTensor(p + "ffn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
+            w.addTensor(p + "ffn_gate.weight", GgmlType.F32, new long[] {n, ff}, zeros);
+            w.addTensor(p + "ffn_up.weight", GgmlType.F32, new long[] {n, ff}, zeros);
+            w.addTensor(p + "ffn_down.weight", GgmlType.F32, new long[] {ff, n}, zeros);
+        }
     }
 
     private void embeddingRow(long token, float[] row) {

@@ -35,10 +35,10 @@ final class LlamaCppModel implements LoadedModel {
                     return result(tokens, StopReason.CANCELLED, null, start, firstToken);
                 }
                 LlamaOutput output = outputs.next();
-                // The binding ends every stream with one extra, empty "stop" output that is not a token.
-                boolean finalMarker = !outputs.hasNext() && output.text.isEmpty();
-                if (finalMarker) {
-                    break;
+                // The binding holds back the bytes of an unfinished UTF-8 character and sends them with the token
+                // that completes it, and it ends every stream with empty outputs. An empty output is no token.
+                if (output.text.isEmpty()) {
+                    continue;
                 }
                 if (firstToken < 0) {
                     firstToken = System.nanoTime() - start;
