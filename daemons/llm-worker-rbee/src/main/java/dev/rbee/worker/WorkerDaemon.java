@@ -19,6 +19,7 @@ import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.daemon.TestFaults;
+import dev.rbee.engine.Engine;
 import dev.rbee.engine.LoadedModel;
 import dev.rbee.engine.llamacpp.LlamaCppEngine;
 import dev.rbee.worker.http.WorkerRoutes;
@@ -57,6 +58,8 @@ public final class WorkerDaemon {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("worker-timer").factory());
     private final ExitCode exit = new ExitCode();
+    private final Engine engine = new LlamaCppEngine(System.err);
+    private final TestFaults faults = TestFaults.fromEnvironment(System.getenv(), LOG);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean stopScheduled = new AtomicBoolean();
     private HttpDaemon http;
@@ -68,10 +71,9 @@ public final class WorkerDaemon {
 
     public int run() {
         LOG.info("Starting llm-worker-rbee {}: {}", Version.CURRENT, config);
-        InferenceService inference = new InferenceService(config, status, jobs, model::get, json, timer,
-                TestFaults.fromEnvironment(System.getenv(), LOG));
-        WorkerRoutes routes = new WorkerRoutes(config.workerId(), status, loading, inference, jobs, this::drainAndExit,
-                json);
+        InferenceService inference = new InferenceService(config, status, jobs, model::get, json, timer, faults);
+        WorkerRoutes routes = new WorkerRoutes(config, engine.name(), status, loading, inference, jobs,
+                this::drainAndExit, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.WORKER, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.WORKER_HEALTH)),
                 routes::register);
@@ -86,7 +88,7 @@ public final class WorkerDaemon {
     }
 
     private void loadModel(String url) {
-        Optional<LoadedModel> loaded = new ModelLoader(new LlamaCppEngine(System.err), config, status, loading).load();
+        Optional<LoadedModel> loaded = new ModelLoader(engine, config, status, loading, faults).load();
         if (loaded.isEmpty()) {
             timer.schedule(() -> stop(EXIT_LOAD_FAILED), ERROR_EXIT_DELAY_MS, TimeUnit.MILLISECONDS);
             return;

@@ -5,6 +5,7 @@ import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.worker.ReadyResponse;
+import dev.rbee.contract.worker.WorkerHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ public final class WorkerStatus {
             throw RbeeException.of(ErrorCode.WORKER_NOT_READY, "Worker " + workerId + " is " + state, details);
         }
         if (slotsBusy >= slotsTotal) {
-            throw RbeeException.of(ErrorCode.ALL_SLOTS_BUSY, "All " + slotsTotal + " slot(s) of " + workerId + " are busy",
+            throw RbeeException.of(ErrorCode.ALL_SLOTS_BUSY, "Worker is busy, try again later",
                     Map.of("worker_id", workerId, "slots_total", slotsTotal, "slots_busy", slotsBusy));
         }
         slotsBusy++;
@@ -94,6 +95,12 @@ public final class WorkerStatus {
 
     public synchronized int slotsBusy() {
         return slotsBusy;
+    }
+
+    public synchronized WorkerHealth health(WorkerConfig config, String engine, long rssBytes) {
+        String health = WorkerState.ERROR.equals(state) ? WorkerHealth.UNHEALTHY : WorkerHealth.HEALTHY;
+        return new WorkerHealth(health, workerId, state, 0, slotsTotal, slotsBusy, config.modelRef(),
+                config.backend(), config.device(), engine, rssBytes);
     }
 
     public synchronized ReadyResponse ready(String progressUrl) {

@@ -64,11 +64,12 @@ class WorkerHttpTest {
         WorkerStatus status = new WorkerStatus(config.workerId(), 1);
         LoadingFeed loading = new LoadingFeed();
         ActiveJobs jobs = new ActiveJobs();
-        model = new ModelLoader(new LlamaCppEngine(System.err), config, status, loading).load().orElseThrow();
         TestFaults slowTokens = TestFaults.fromEnvironment(Map.of("RBEE_TEST_MODE", "1",
                 "RBEE_TEST_FAULTS", "worker.token_delay_ms=40"), LoggerFactory.getLogger("test"));
+        model = new ModelLoader(new LlamaCppEngine(System.err), config, status, loading, slowTokens).load()
+                .orElseThrow();
         InferenceService inference = new InferenceService(config, status, jobs, () -> model, json, TIMER, slowTokens);
-        WorkerRoutes routes = new WorkerRoutes(config.workerId(), status, loading, inference, jobs, () -> { }, json);
+        WorkerRoutes routes = new WorkerRoutes(config, "llama.cpp", status, loading, inference, jobs, () -> { }, json);
         http = HttpDaemon.start(new DaemonIdentity("llm-worker-rbee", "0.1.0", json), "127.0.0.1", 0,
                 BearerAuth.required(SECRET, Set.of("/health")), routes::register);
         client = new WorkerClient(new HttpJson(Endpoint.of("http://127.0.0.1:" + http.port(), SECRET,
@@ -103,6 +104,9 @@ class WorkerHttpTest {
         var health = client.health();
         assertEquals("healthy", health.status());
         assertEquals("worker-test", health.workerId());
+        assertEquals("demo:tiny", health.modelRef());
+        assertEquals(1, health.slotsTotal());
+        assertTrue(health.rssBytes() > 10_000_000, "resident memory " + health.rssBytes());
     }
 
     @Test

@@ -5,10 +5,11 @@ import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.worker.AdminShutdownResponse;
-import dev.rbee.contract.worker.WorkerHealth;
 import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
 import dev.rbee.daemon.SseChannel;
+import dev.rbee.worker.ProcessMemory;
+import dev.rbee.worker.WorkerConfig;
 import dev.rbee.worker.WorkerStatus;
 import dev.rbee.worker.inference.ActiveJobs;
 import dev.rbee.worker.inference.InferenceService;
@@ -21,7 +22,8 @@ import java.util.List;
 public final class WorkerRoutes {
     private static final long IDLE_KEEP_ALIVE_MS = 10_000;
 
-    private final String workerId;
+    private final WorkerConfig config;
+    private final String engineName;
     private final WorkerStatus status;
     private final LoadingFeed loading;
     private final InferenceService inference;
@@ -30,9 +32,10 @@ public final class WorkerRoutes {
     private final Json json;
     private volatile String progressUrl;
 
-    public WorkerRoutes(String workerId, WorkerStatus status, LoadingFeed loading, InferenceService inference,
-                        ActiveJobs jobs, Runnable shutdown, Json json) {
-        this.workerId = workerId;
+    public WorkerRoutes(WorkerConfig config, String engineName, WorkerStatus status, LoadingFeed loading,
+                        InferenceService inference, ActiveJobs jobs, Runnable shutdown, Json json) {
+        this.config = config;
+        this.engineName = engineName;
         this.status = status;
         this.loading = loading;
         this.inference = inference;
@@ -59,9 +62,7 @@ public final class WorkerRoutes {
     }
 
     private void health(Context ctx) {
-        String state = status.state();
-        String health = WorkerState.ERROR.equals(state) ? WorkerHealth.UNHEALTHY : WorkerHealth.HEALTHY;
-        Responses.json(ctx, json, 200, new WorkerHealth(health, workerId, state, 0));
+        Responses.json(ctx, json, 200, status.health(config, engineName, ProcessMemory.residentBytes()));
     }
 
     private void adminShutdown(Context ctx) {

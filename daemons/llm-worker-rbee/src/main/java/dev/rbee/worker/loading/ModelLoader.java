@@ -4,6 +4,7 @@ import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.contract.sse.LoadingEvent;
 import dev.rbee.contract.sse.ReadyEvent;
+import dev.rbee.daemon.TestFaults;
 import dev.rbee.engine.Engine;
 import dev.rbee.engine.EngineException;
 import dev.rbee.engine.LoadRequest;
@@ -24,11 +25,25 @@ public final class ModelLoader {
     private final WorkerStatus status;
     private final LoadingFeed feed;
 
-    public ModelLoader(Engine engine, WorkerConfig config, WorkerStatus status, LoadingFeed feed) {
+    private final long layerDelayMillis;
+
+    /** {@code faults}: {@code worker.layer_delay_ms} (test mode) makes loading take that long per layer. */
+    public ModelLoader(Engine engine, WorkerConfig config, WorkerStatus status, LoadingFeed feed, TestFaults faults) {
+        this.layerDelayMillis = faults.millis("worker.layer_delay_ms").orElse(0L);
         this.engine = engine;
         this.config = config;
         this.status = status;
         this.feed = feed;
+    }
+
+    private void imitateSlowDisk(int layers) {
+        if (layerDelayMillis > 0) {
+            try {
+                Thread.sleep(layerDelayMillis * layers);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Returns the model, or empty after recording the failure (state {@code error}, an {@code error} event). */
@@ -38,7 +53,12 @@ public final class ModelLoader {
         try {
             LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(), 0,
                             Math.max(1, Runtime.getRuntime().availableProcessors()), config.slots()),
-                    (loaded, total, bytes) -> feed.add(new LoadingEvent(loaded, total, bytes)));
+                    (loaded, total, bytes) -> {
+                        feed.add(new LoadingEvent(loaded, total, bytes));
+                        if (loaded == 0) {
+                            imitateSlowDisk(total);
+                        }
+                    });
             status.loaded();
             feed.finish(ReadyEvent.loaded());
             LOG.info("Model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
