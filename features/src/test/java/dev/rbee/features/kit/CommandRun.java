@@ -53,6 +53,19 @@ public final class CommandRun {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** End of file on the command's stdin: what a daemon sees when its parent dies. */
+    public void closeStdin() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

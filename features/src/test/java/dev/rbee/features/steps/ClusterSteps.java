@@ -52,8 +52,17 @@ public class ClusterSteps {
 
     @Given("the worker takes {int} ms per token")
     public void theWorkerTakesMsPerToken(int millis) {
+        addFault("worker.token_delay_ms=" + millis);
+    }
+
+    private void addFault(String fault) {
         world.env().put("RBEE_TEST_MODE", "1");
-        world.env().put("RBEE_TEST_FAULTS", "worker.token_delay_ms=" + millis);
+        world.env().merge("RBEE_TEST_FAULTS", fault, (a, b) -> a + "," + b);
+    }
+
+    @Given("the worker takes {int} ms per layer to load")
+    public void theWorkerTakesMsPerLayer(int millis) {
+        addFault("worker.layer_delay_ms=" + millis);
     }
 
     @Then("the hub server received no request")

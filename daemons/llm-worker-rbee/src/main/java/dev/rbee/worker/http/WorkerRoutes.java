@@ -73,7 +73,8 @@ public final class WorkerRoutes {
 
     private void loadingProgress(Context ctx) throws ClientGoneException, InterruptedException {
         SseChannel channel = SseChannel.open(ctx, json);
-        int next = 0;
+        // A subscriber that arrives after the load gets the outcome at once, not the history (api.md §7.1).
+        int next = loading.terminalIndexIfFinished().orElse(0);
         while (!loading.isFinishedAt(next)) {
             List<SseEvent> events = loading.since(next, 1000);
             for (SseEvent event : events) {

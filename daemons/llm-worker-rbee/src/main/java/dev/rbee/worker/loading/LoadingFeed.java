@@ -34,6 +34,11 @@ public final class LoadingFeed {
         return from >= events.size() ? List.of() : List.copyOf(events.subList(from, events.size()));
     }
 
+    /** The index of the terminal event once loading has ended. */
+    public synchronized java.util.OptionalInt terminalIndexIfFinished() {
+        return finished ? java.util.OptionalInt.of(events.size() - 1) : java.util.OptionalInt.empty();
+    }
+
     public synchronized boolean isFinishedAt(int index) {
         return finished && index >= events.size();
     }
