@@ -32,3 +32,11 @@ Feature: A worker binds first, then loads, and says how far it got
     Then GET /v1/ready answers ready with state "idle", model_loaded and no progress URL
     When I subscribe to the loading progress
     Then the loading stream is just ready
+
+  # api.md §7.2: a load failure is state `error` with the reason, the stream says so, and the process exits 3.
+  Scenario: A model that cannot be loaded puts the worker in state error and ends it
+    Given a model file that is not a GGUF
+    When a worker starts for it with 1 slot
+    And I subscribe to the loading progress
+    Then the loading stream ends with error "MODEL_INCOMPATIBLE"
+    And within 10 s the worker process exits with code 3

@@ -132,7 +132,7 @@ public final class WorkerDaemon {
         try {
             if (!status.awaitIdle(System.nanoTime() + DRAIN_MS * 1_000_000L)) {
                 LOG.warn("Drain period over; canceling {} job(s)", jobs.count());
-                jobs.cancelAll();
+                jobs.cancelAll("drain period over");
                 status.awaitIdle(System.nanoTime() + 1_000_000_000L);
             }
         } catch (InterruptedException e) {
@@ -145,7 +145,7 @@ public final class WorkerDaemon {
     private void abortAndExit() {
         stopping.set(true);
         status.drain();
-        jobs.cancelAll();
+        jobs.cancelAll("rbee-hive gone");
         try {
             status.awaitIdle(System.nanoTime() + 1_000_000_000L);
         } catch (InterruptedException e) {

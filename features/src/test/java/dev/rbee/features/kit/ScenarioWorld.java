@@ -111,6 +111,27 @@ public final class ScenarioWorld {
         return text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
     }
 
+    private final Map<String, String> remembered = new HashMap<>();
+
+    public void remember(String name, String value) {
+        remembered.put(name, value);
+    }
+
+    public String remembered(String name) {
+        return remembered.get(name);
+    }
+
+    /** The job id queen gave the last task a step sent (header {@code X-Job-Id}). */
+    private String lastJobId;
+
+    public String lastJobId() {
+        return lastJobId;
+    }
+
+    public void lastJobId(String jobId) {
+        this.lastJobId = jobId;
+    }
+
     public CommandRun lastRun() {
         return lastRun;
     }

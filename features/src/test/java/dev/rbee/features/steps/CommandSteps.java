@@ -30,6 +30,21 @@ public class CommandSteps {
         world.awaitLastRun(120);
     }
 
+    @When("I remember stdout as {string}")
+    public void rememberStdout(String name) {
+        world.remember(name, world.lastRun().stdout());
+    }
+
+    @Then("stdout equals the one remembered as {string}")
+    public void stdoutEquals(String name) {
+        assertEquals(world.remembered(name), world.lastRun().stdout());
+    }
+
+    @Then("stdout differs from the one remembered as {string}")
+    public void stdoutDiffers(String name) {
+        assertTrue(!world.remembered(name).equals(world.lastRun().stdout()), "same text as " + name);
+    }
+
     @Then("stderr is empty")
     public void stderrIsEmpty() {
         assertEquals("", world.lastRun().stderr());
@@ -89,7 +104,7 @@ public class CommandSteps {
 
     @Then("stdout is {string}")
     public void stdoutIs(String expected) {
-        assertEquals(world.fill(expected) + "\n", world.lastRun().stdout());
+        assertEquals(world.fill(expected).replace("\\n", "\n") + "\n", world.lastRun().stdout());
     }
 
     @Then("stdout is one line of generated text")

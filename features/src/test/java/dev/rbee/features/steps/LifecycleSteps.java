@@ -53,6 +53,18 @@ public class LifecycleSteps {
         new RandomLlamaGenerator().write(LlamaModelSpec.demoTiny(), Path.of(world.fill(path)));
     }
 
+    /** Spells {@code text} in the test vocabulary: printable ASCII as itself, space as ▁, anything else as bytes. */
+    @Given("a scripted model at {string} that writes {string} and stops")
+    public void aScriptedModel(String path, String text) throws IOException {
+        List<String> pieces = new java.util.ArrayList<>();
+        for (byte b : text.replace("\\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int u = b & 0xff;
+            pieces.add(u == ' ' ? "\u2581" : u > 0x20 && u < 0x7f ? String.valueOf((char) u)
+                    : String.format("<0x%02X>", u));
+        }
+        new dev.rbee.engine.gguf.ScriptedLlamaGenerator().write(pieces, true, Path.of(world.fill(path)));
+    }
+
     @Given("an idle worker for {string} runs on localhost")
     public void anIdleWorkerRuns(String model) throws InterruptedException {
         world.run(List.of("rbee-keeper", "infer", "--model", world.fill(model), "--prompt", "warm up", "--max-tokens",

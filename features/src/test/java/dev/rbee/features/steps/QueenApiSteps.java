@@ -23,6 +23,12 @@ public class QueenApiSteps {
     private final ScenarioWorld world;
     private final Json json = new Json();
     private HttpResponse<String> answer;
+    private java.net.http.HttpHeaders taskHeaders;
+    private List<TimedLine> taskEvents;
+    private long abandonedAt;
+
+    private record TimedLine(String data, long atNanos) {
+    }
 
     public QueenApiSteps(ScenarioWorld world) {
         this.world = world;
@@ -35,6 +41,106 @@ public class QueenApiSteps {
                     .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    @When("a task {string} runs through POST \\/v2\\/tasks")
+    public void aTaskRuns(String body) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl()
+                    + "/v2/tasks")).header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            taskHeaders = response.headers();
+            taskEvents = new ArrayList<>();
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.startsWith("data: ")) {
+                        taskEvents.add(new TimedLine(line.substring(6), System.nanoTime()));
+                    }
+                }
+            }
+        }
+    }
+
+    @When("a task {string} is abandoned by its caller after {int} tokens")
+    public void aTaskIsAbandoned(String body, int tokens) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl()
+                    + "/v2/tasks")).header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            taskHeaders = response.headers();
+            world.lastJobId(taskHeaders.firstValue("X-Job-Id").orElse(null));
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            int seen = 0;
+            for (String line = reader.readLine(); line != null && seen < tokens; line = reader.readLine()) {
+                if (line.startsWith("data: {\"type\":\"token\"")) {
+                    seen++;
+                }
+            }
+            response.body().close();
+            abandonedAt = System.nanoTime();
+        }
+    }
+
+    @Then("the task stream has an X-Job-Id header, then started, tokens {int} to {int}, metrics, end {string} and [DONE]")
+    public void theTaskStream(int first, int last, String reason) {
+        String jobId = taskHeaders.firstValue("X-Job-Id").orElseThrow(() -> new AssertionError("no X-Job-Id"));
+        List<String> types = new ArrayList<>();
+        int expectedIndex = first;
+        for (TimedLine line : taskEvents) {
+            if (line.data().equals("[DONE]")) {
+                types.add("[DONE]");
+                continue;
+            }
+            JsonNode event = json.tree(line.data());
+            String type = event.get("type").asText();
+            if (type.equals("started")) {
+                assertEquals(jobId, event.get("job_id").asText());
+            }
+            if (type.equals("token")) {
+                assertEquals(expectedIndex++, event.get("i").asInt());
+            }
+            if (type.equals("end")) {
+                assertEquals(reason, event.get("stop_reason").asText());
+                assertEquals(last - first + 1, event.get("tokens_out").asInt());
+            }
+            if (types.isEmpty() || !types.getLast().equals(type) || !type.equals("token")) {
+                types.add(type);
+            }
+        }
+        assertEquals(last + 1, expectedIndex);
+        List<String> tail = types.subList(types.indexOf("started"), types.size());
+        assertEquals(List.of("started", "token", "metrics", "end", "[DONE]"), tail);
+    }
+
+    @Then("token {int} reached the caller at least {int} ms before end")
+    public void tokenBeforeEnd(int index, int millis) {
+        long tokenAt = taskEvents.stream().filter(l -> l.data().contains("\"type\":\"token\"")
+                && json.tree(l.data()).get("i").asInt() == index).findFirst().orElseThrow().atNanos();
+        long endAt = taskEvents.stream().filter(l -> l.data().contains("\"type\":\"end\"")).findFirst()
+                .orElseThrow().atNanos();
+        assertTrue((endAt - tokenAt) / 1_000_000 >= millis, "token " + index + " arrived only "
+                + (endAt - tokenAt) / 1_000_000 + " ms before end");
+    }
+
+    @Then("within {int} s of the caller leaving, a worker log says the job was cancelled")
+    public void workerLogSaysCancelled(int seconds) throws Exception {
+        String expected = "job " + world.lastJobId() + " cancelled";
+        while (System.nanoTime() - abandonedAt < seconds * 1_000_000_000L) {
+            try (var logs = java.nio.file.Files.list(world.home().resolve("logs"))) {
+                for (java.nio.file.Path log : logs.filter(p -> p.getFileName().toString().startsWith("worker-"))
+                        .toList()) {
+                    if (java.nio.file.Files.readString(log).contains(expected)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no worker log says '" + expected + "' within " + seconds + " s");
     }
 
     @Then("the answer is {int} {word} with an envelope from {string}")

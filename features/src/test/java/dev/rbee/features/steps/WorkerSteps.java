@@ -64,6 +64,19 @@ public class WorkerSteps {
                 model);
     }
 
+    @Given("a model file that is not a GGUF")
+    public void aModelThatIsNotGguf() throws java.io.IOException {
+        model = world.home().resolve("models/not a model.gguf");
+        Files.createDirectories(model.getParent());
+        Files.writeString(model, "GGUF? no: just text that happens to end in .gguf");
+    }
+
+    @Then("the loading stream ends with error {string}")
+    public void loadingEndsWithError(String code) {
+        var error = assertInstanceOf(dev.rbee.contract.sse.ErrorEvent.class, loadingEvents.getLast());
+        assertEquals(code, error.code());
+    }
+
     @When("a worker starts for it with {int} slot(s)")
     public void aWorkerStarts(int slots) {
         worker = WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, slots);
@@ -118,7 +131,8 @@ public class WorkerSteps {
     }
 
     @When("I subscribe to the loading progress")
-    public void subscribe() {
+    public void subscribe() throws InterruptedException {
+        pollReady(10);
         try (SseResponse response = worker.client().loadingProgress()) {
             loadingEvents = new ArrayList<>();
             response.events().forEachRemaining(loadingEvents::add);

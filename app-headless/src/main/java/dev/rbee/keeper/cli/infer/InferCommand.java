@@ -9,6 +9,7 @@ import dev.rbee.keeper.cli.ErrorContext;
 import dev.rbee.keeper.cli.GlobalOptions;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
+import dev.rbee.keeper.infer.StopSequences;
 import dev.rbee.keeper.infer.InferenceListener;
 import dev.rbee.keeper.infer.InferenceOptions;
 import dev.rbee.keeper.infer.InferenceOptionsValidator;
@@ -108,7 +109,7 @@ public final class InferCommand implements KeeperCommand {
 
     private InferenceOptions options(CliContext context) {
         return new InferenceOptions(node, model, readPrompt(context), maxTokens, temperature, topP, topK, minP,
-                repetitionPenalty, seed, stop, backend, device);
+                repetitionPenalty, seed, StopSequences.unescape(stop), backend, device);
     }
 
     /** {@code --prompt -} reads the prompt from stdin as UTF-8, up to end of file. */

@@ -55,7 +55,7 @@ public final class WorkerRoutes {
         routes.get(ApiPaths.WORKER_LOADING_PROGRESS, this::loadingProgress);
         routes.post(ApiPaths.WORKER_INFERENCE, inference::handle);
         routes.delete(ApiPaths.WORKER_INFERENCE_JOB_TEMPLATE, ctx -> {
-            jobs.cancel(ctx.pathParam(ApiPaths.PARAM_JOB_ID));
+            jobs.cancel(ctx.pathParam(ApiPaths.PARAM_JOB_ID), "cancel request");
             ctx.status(204);
         });
         routes.post(ApiPaths.WORKER_ADMIN_SHUTDOWN, this::adminShutdown);

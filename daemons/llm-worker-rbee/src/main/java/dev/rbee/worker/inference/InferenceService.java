@@ -80,12 +80,14 @@ public final class InferenceService {
         Sampling sampling = request.sampling();
         long seed = sampling.seed() != null ? sampling.seed() : seeds.nextLong(0, Long.MAX_VALUE);
         SseChannel channel = SseChannel.open(ctx, json);
-        ScheduledFuture<?> keepAlive = timer.scheduleAtFixedRate(() -> pingOrCancel(channel, cancelled),
+        Runnable clientGone = () -> jobs.cancel(request.jobId(), "client disconnected");
+        ScheduledFuture<?> keepAlive = timer.scheduleAtFixedRate(() -> pingOrCancel(channel, clientGone),
                 250, 250, TimeUnit.MILLISECONDS);
         try {
             channel.send(new StartedEvent(request.jobId(), config.modelRef(), config.node(), config.workerId(),
                     Times.now(), seed));
-            TokenStreamer tokens = new TokenStreamer(channel, cancelled, faults.millis("worker.token_delay_ms").orElse(0L));
+            TokenStreamer tokens = new TokenStreamer(channel, cancelled, clientGone,
+                    faults.millis("worker.token_delay_ms").orElse(0L));
             GenerationResult result = model.get().generate(generation(request, sampling, seed), tokens, cancelled::get);
             finish(channel, request.jobId(), result);
         } catch (EngineException e) {
@@ -100,7 +102,11 @@ public final class InferenceService {
 
     private void finish(SseChannel channel, String jobId, GenerationResult result) throws ClientGoneException {
         StopReason reason = StopReason.valueOf(result.stopReason().name());
-        LOG.info("Job {} ended: {} tokens, {}", jobId, result.tokensOut(), reason);
+        if (reason == StopReason.CANCELLED) {
+            LOG.info("job {} cancelled ({}) after {} tokens", jobId, jobs.cancelReason(jobId), result.tokensOut());
+        } else {
+            LOG.info("Job {} ended: {} tokens, {}", jobId, result.tokensOut(), reason);
+        }
         if (!channel.isOpen()) {
             return; // the client left; nobody reads the end
         }
@@ -120,11 +126,11 @@ public final class InferenceService {
                 s.repetitionPenalty(), seed, s.stop());
     }
 
-    private static void pingOrCancel(SseChannel channel, AtomicBoolean cancelled) {
+    private static void pingOrCancel(SseChannel channel, Runnable clientGone) {
         try {
             channel.keepAliveIfIdle(GENERATING_KEEP_ALIVE_MS);
         } catch (ClientGoneException e) {
-            cancelled.set(true);
+            clientGone.run();
         }
     }
 }

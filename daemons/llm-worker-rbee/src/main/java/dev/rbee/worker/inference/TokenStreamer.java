@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class TokenStreamer implements TokenSink {
     private final SseChannel channel;
     private final AtomicBoolean cancelled;
+    private final Runnable clientGone;
     private final long delayMillis;
     private int index;
 
     /** {@code delayMillis} &gt; 0 only under the test hook {@code worker.token_delay_ms}: it imitates a slow model. */
-    TokenStreamer(SseChannel channel, AtomicBoolean cancelled, long delayMillis) {
+    TokenStreamer(SseChannel channel, AtomicBoolean cancelled, Runnable clientGone, long delayMillis) {
         this.channel = channel;
         this.cancelled = cancelled;
+        this.clientGone = clientGone;
         this.delayMillis = delayMillis;
     }
 
@@ -29,7 +31,7 @@ final class TokenStreamer implements TokenSink {
         try {
             channel.send(new TokenEvent(text, index++));
         } catch (ClientGoneException e) {
-            cancelled.set(true);
+            clientGone.run();
         }
     }
 
