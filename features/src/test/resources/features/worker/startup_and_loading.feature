@@ -40,3 +40,11 @@ Feature: A worker binds first, then loads, and says how far it got
     And I subscribe to the loading progress
     Then the loading stream ends with error "MODEL_INCOMPATIBLE"
     And within 10 s the worker process exits with code 3
+
+  # issue 3 / api.md §6.2: a GPU request never becomes a CPU worker. The stock llama.cpp binding is CPU-only.
+  Scenario: A worker asked for cuda by a build without CUDA refuses instead of running on the CPU
+    Given a random test model with 2 layers
+    When a worker starts for it on backend "cuda" device 0
+    And I subscribe to the loading progress
+    Then the loading stream ends with error "BACKEND_UNAVAILABLE"
+    And within 10 s the worker process exits with code 3

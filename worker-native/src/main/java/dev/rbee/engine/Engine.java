@@ -7,6 +7,9 @@ package dev.rbee.engine;
 public interface Engine {
     String name();
 
+    /** Backends this engine can compute on ({@code cpu}, {@code cuda}, {@code metal}); never guessed. */
+    java.util.Set<String> backends();
+
     /** Loads the model, reporting progress as it goes; throws {@link EngineException} when the file cannot be used. */
     LoadedModel load(LoadRequest request, LoadListener listener);
 }

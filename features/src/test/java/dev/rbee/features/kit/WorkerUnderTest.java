@@ -37,11 +37,15 @@ public final class WorkerUnderTest {
     }
 
     public static WorkerUnderTest start(Path root, Map<String, String> env, Path model, int slots) {
+        return start(root, env, model, slots, "cpu");
+    }
+
+    public static WorkerUnderTest start(Path root, Map<String, String> env, Path model, int slots, String backend) {
         int port = FreePorts.next();
         Map<String, String> withSecret = new java.util.HashMap<>(env);
         withSecret.put("RBEE_CLUSTER_SECRET", SECRET);
         CommandRun run = CommandRun.start(List.of(root.resolve("bin/llm-worker-rbee").toString(), "--worker-id",
-                "worker-5c01", "--model", model.toString(), "--model-ref", "file:" + model, "--backend", "cpu",
+                "worker-5c01", "--model", model.toString(), "--model-ref", "file:" + model, "--backend", backend,
                 "--device", "0", "--port", String.valueOf(port), "--slots", String.valueOf(slots)), withSecret);
         return new WorkerUnderTest(run, port);
     }

@@ -82,6 +82,11 @@ public class WorkerSteps {
         worker = WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, slots);
     }
 
+    @When("a worker starts for it on backend {string} device {int}")
+    public void aWorkerStartsOn(String backend, int device) {
+        worker = WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, 1, backend);
+    }
+
     @Given("an idle worker for it with {int} slot(s)")
     public void anIdleWorker(int slots) throws InterruptedException {
         aWorkerStarts(slots);

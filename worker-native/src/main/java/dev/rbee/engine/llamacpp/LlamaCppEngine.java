@@ -14,10 +14,15 @@ import dev.rbee.engine.gguf.GgufReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.Set;
 
 /** llama.cpp through the {@code de.kherud:llama} JNI binding, the reference engine for GGUF models. */
 public final class LlamaCppEngine implements Engine {
+    /** llama.cpp's way of saying "offload every layer". */
+    private static final int ALL_LAYERS = 999;
+
     private final PrintStream log;
+    private volatile Set<String> backends;
 
     /** Native log lines go to {@code log} (the worker's log file), not to stdout. */
     public LlamaCppEngine(PrintStream log) {
@@ -29,8 +34,24 @@ public final class LlamaCppEngine implements Engine {
         return "llama.cpp (de.kherud:llama)";
     }
 
+    /** Read from the native library once; computing it twice by a race is harmless. */
+    @Override
+    public Set<String> backends() {
+        Set<String> known = backends;
+        if (known == null) {
+            known = Set.copyOf(NativeBackends.supported());
+            backends = known;
+        }
+        return known;
+    }
+
     @Override
     public LoadedModel load(LoadRequest request, LoadListener listener) {
+        if (!backends().contains(request.backend())) {
+            throw new EngineException("the bundled llama.cpp library cannot compute on " + request.backend()
+                    + " (it supports " + String.join(", ", backends()) + "); rbee never falls back to the CPU",
+                    EngineException.Kind.BACKEND);
+        }
         GgufInfo info = readHeader(request);
         listener.progress(0, info.layers(), 0);
         NativeLibrary.loadPrivately(() -> LlamaModel.setLogger(LogFormat.TEXT,
@@ -39,13 +60,15 @@ public final class LlamaCppEngine implements Engine {
                 .setModel(request.modelPath().toString())
                 .setCtxSize(request.contextSize() * request.slots())
                 .setParallel(request.slots())
-                .setGpuLayers(request.gpuLayers())
+                .setGpuLayers(request.onGpu() ? ALL_LAYERS : 0)
+                .setMainGpu(request.device())
                 .setThreads(request.threads());
         LlamaModel model;
         try {
             model = new LlamaModel(params);
         } catch (RuntimeException e) { // de.kherud's LlamaException is not public
-            throw new EngineException("llama.cpp could not load " + request.modelPath() + ": " + e.getMessage(), e);
+            throw new EngineException("llama.cpp could not load " + request.modelPath() + ": " + e.getMessage(),
+                    EngineException.Kind.MODEL, e);
         }
         listener.progress(info.layers(), info.layers(), info.fileSizeBytes());
         return new LlamaCppModel(model);
@@ -53,14 +76,15 @@ public final class LlamaCppEngine implements Engine {
 
     private static GgufInfo readHeader(LoadRequest request) {
         if (!Files.isRegularFile(request.modelPath())) {
-            throw new EngineException("model file not found: " + request.modelPath());
+            throw new EngineException("model file not found: " + request.modelPath(), EngineException.Kind.MODEL);
         }
         try {
             return new GgufReader().read(request.modelPath());
         } catch (GgufFormatException e) {
-            throw new EngineException(e.getMessage());
+            throw new EngineException(e.getMessage(), EngineException.Kind.MODEL);
         } catch (IOException e) {
-            throw new EngineException("cannot read " + request.modelPath() + ": " + e.getMessage(), e);
+            throw new EngineException("cannot read " + request.modelPath() + ": " + e.getMessage(),
+                    EngineException.Kind.MODEL, e);
         }
     }
 }

@@ -51,7 +51,7 @@ final class LlamaCppModel implements LoadedModel {
                 }
             }
         } catch (RuntimeException e) { // de.kherud's LlamaException is not public
-            throw new EngineException("generation failed: " + e.getMessage(), e);
+            throw new EngineException("generation failed: " + e.getMessage(), EngineException.Kind.INFERENCE, e);
         }
         String rest = stops.flush();
         if (!rest.isEmpty()) {

@@ -93,6 +93,18 @@ class LlamaCppEngineTest {
     }
 
     @Test
+    void aGpuRequestIsRefusedWhenTheLibraryCannotComputeThereNeverRunOnTheCpu() throws Exception {
+        LlamaCppEngine engine = new LlamaCppEngine(System.err);
+        org.junit.jupiter.api.Assumptions.assumeFalse(engine.backends().contains("cuda"), "this build has CUDA");
+        Path file = DemoModels.ensureDemoTiny(dir);
+        EngineException e = assertThrows(EngineException.class, () -> engine.load(new LoadRequest(file, 512, "cuda", 0,
+                1, 1), (a, b, c) -> { }));
+        assertEquals(EngineException.Kind.BACKEND, e.kind());
+        assertTrue(e.getMessage().contains("never falls back to the CPU"), e.getMessage());
+        assertTrue(engine.backends().contains("cpu"));
+    }
+
+    @Test
     void missingFileIsAClearError() {
         EngineException e = assertThrows(EngineException.class, () -> new LlamaCppEngine(System.err)
                 .load(LoadRequest.cpu(dir.resolve("nope.gguf"), 512, 1), (a, b, c) -> { }));

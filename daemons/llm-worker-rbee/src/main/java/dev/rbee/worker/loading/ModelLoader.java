@@ -26,6 +26,7 @@ public final class ModelLoader {
     private final LoadingFeed feed;
 
     private final long layerDelayMillis;
+    private final boolean simulatedDevices = System.getenv("RBEE_FAKE_DEVICES") != null;
 
     /** {@code faults}: {@code worker.layer_delay_ms} (test mode) makes loading take that long per layer. */
     public ModelLoader(Engine engine, WorkerConfig config, WorkerStatus status, LoadingFeed feed, TestFaults faults) {
@@ -34,6 +35,19 @@ public final class ModelLoader {
         this.config = config;
         this.status = status;
         this.feed = feed;
+    }
+
+    /**
+     * A device from {@code RBEE_FAKE_DEVICES} exists only for tests: the worker reports it but computes on the CPU
+     * (scenarios.md test kit). A real GPU request goes to the engine as it is, and fails there if it cannot be met.
+     */
+    private String computeBackend() {
+        if (simulatedDevices && !"cpu".equals(config.backend())) {
+            LOG.warn("⚠️ RBEE_FAKE_DEVICES is set: device inventory is simulated; {}:{} computes on the CPU",
+                    config.backend(), config.device());
+            return "cpu";
+        }
+        return config.backend();
     }
 
     private void imitateSlowDisk(int layers) {
@@ -51,8 +65,9 @@ public final class ModelLoader {
         LOG.info("Loading {} with {}", config.modelPath(), engine.name());
         long start = System.nanoTime();
         try {
-            LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(), 0,
-                            Math.max(1, Runtime.getRuntime().availableProcessors()), config.slots()),
+            LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(),
+                            computeBackend(), config.device(), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                            config.slots()),
                     (loaded, total, bytes) -> {
                         feed.add(new LoadingEvent(loaded, total, bytes));
                         if (loaded == 0) {
@@ -66,7 +81,12 @@ public final class ModelLoader {
         } catch (EngineException e) {
             LOG.error("Model load failed: {}", e.getMessage());
             status.failed(e.getMessage());
-            feed.finish(new ErrorEvent(ErrorCode.MODEL_INCOMPATIBLE.name(), "Model could not be loaded: " + e.getMessage(),
+            ErrorCode code = switch (e.kind()) {
+                case BACKEND -> ErrorCode.BACKEND_UNAVAILABLE;
+                case DEVICE -> ErrorCode.CUDA_DEVICE_FAILED;
+                default -> ErrorCode.MODEL_INCOMPATIBLE;
+            };
+            feed.finish(new ErrorEvent(code.name(), "Model could not be loaded: " + e.getMessage(),
                     Map.of("component", "llm-worker-rbee", "worker_id", config.workerId())));
             return Optional.empty();
         }
