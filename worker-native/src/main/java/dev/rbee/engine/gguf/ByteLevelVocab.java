@@ -8,13 +8,15 @@ import java.util.List;
  * one byte-fallback token per byte value (so any prompt tokenizes), and one normal token per printable ASCII
  * character plus the SentencePiece space marker. Only the normal tokens are meant to be generated.
  */
-public final class ByteLevelVocab {
+public final class ByteLevelVocab implements LlamaVocab {
     public static final int UNK = 0;
     public static final int BOS = 1;
     public static final int EOS = 2;
     static final int FIRST_BYTE_TOKEN = 3;
     static final int FIRST_NORMAL_TOKEN = FIRST_BYTE_TOKEN + 256;
     static final String SPACE_MARKER = "\u2581";
+    /** Three specials, 256 byte tokens, the space marker and the 94 printable ASCII characters. */
+    public static final int SIZE = FIRST_NORMAL_TOKEN + 1 + (0x7E - 0x21 + 1);
 
     /** Token types of llama.cpp's {@code llama_token_type}. */
     static final int TYPE_NORMAL = 1;
@@ -43,10 +45,12 @@ public final class ByteLevelVocab {
         types.add(type);
     }
 
+    @Override
     public int size() {
         return tokens.size();
     }
 
+    @Override
     public List<String> tokens() {
         return List.copyOf(tokens);
     }
@@ -61,16 +65,19 @@ public final class ByteLevelVocab {
     }
 
     /** True for the tokens a test model should produce: visible characters and spaces. */
+    @Override
     public boolean isGeneratable(int token) {
         return token >= FIRST_NORMAL_TOKEN;
     }
 
-    int[] typeArray() {
+    @Override
+    public int[] typeArray() {
         return types.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** SentencePiece merge scores; with only single-character pieces there is nothing to merge, so all are equal. */
-    float[] scoreArray() {
+    @Override
+    public float[] scoreArray() {
         return new float[tokens.size()];
     }
 }

@@ -19,18 +19,23 @@ public final class RandomLlamaGenerator {
     private static final float EMBEDDING_NOISE = 0.5f;
     private static final float OUTPUT_NOISE = 0.3f;
     private static final float WEIGHT_NOISE = 0.02f;
-
-    private final ByteLevelVocab vocab = new ByteLevelVocab();
+    /**
+     * The noise levels above were tuned at this width (demo:tiny's). Wider models scale the matrix noise by
+     * sqrt(64 / n_embd), as usual weight initialisations do, so the printable channel still dominates the logits;
+     * without it a 2048-wide model samples byte and control tokens, and ends early on EOS.
+     */
+    private static final double REFERENCE_EMBEDDING = 64;
 
     public void write(LlamaModelSpec spec, Path target) throws IOException {
+        LlamaVocab vocab = LlamaVocab.ofSize(spec.vocabSize());
         GgufWriter writer = new GgufWriter();
         writeLlamaMetadata(writer, spec, vocab);
-        addTensors(spec, writer);
+        addTensors(spec, vocab, writer);
         writer.writeTo(target);
     }
 
     /** The keys llama.cpp needs to load a llama model with this vocabulary. */
-    static void writeLlamaMetadata(GgufWriter w, LlamaModelSpec spec, ByteLevelVocab vocab) {
+    static void writeLlamaMetadata(GgufWriter w, LlamaModelSpec spec, LlamaVocab vocab) {
         w.putString("general.architecture", "llama")
                 .putString("general.name", spec.name())
                 .putUInt32("general.file_type", spec.tensorType().fileType())
@@ -55,34 +60,36 @@ public final class RandomLlamaGenerator {
                 .putBool("tokenizer.ggml.add_eos_token", false);
     }
 
-    private void addTensors(LlamaModelSpec spec, GgufWriter w) {
+    private static void addTensors(LlamaModelSpec spec, LlamaVocab vocab, GgufWriter w) {
         GgmlType type = spec.tensorType();
         long n = spec.embedding();
         long vocabSize = vocab.size();
-        w.addTensor("token_embd.weight", type, new long[] {n, vocabSize}, this::embeddingRow);
+        w.addTensor("token_embd.weight", type, new long[] {n, vocabSize}, RandomLlamaGenerator::embeddingRow);
         w.addTensor("output_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
-        w.addTensor("output.weight", type, new long[] {n, vocabSize}, this::outputRow);
+        double outputNoise = OUTPUT_NOISE * widthScale(spec);
+        w.addTensor("output.weight", type, new long[] {n, vocabSize}, outputRows(vocab, outputNoise));
         for (int layer = 0; layer < spec.layers(); layer++) {
             addLayer(spec, w, layer);
         }
     }
 
-    private void addLayer(LlamaModelSpec spec, GgufWriter w, int layer) {
+    private static void addLayer(LlamaModelSpec spec, GgufWriter w, int layer) {
         GgmlType type = spec.tensorType();
         long n = spec.embedding();
         long kv = spec.kvEmbedding();
         long ff = spec.feedForward();
         String p = "blk." + layer + ".";
         long seed = spec.seed() * 1000 + layer * 16L;
+        double sd = WEIGHT_NOISE * widthScale(spec);
         w.addTensor(p + "attn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
-        w.addTensor(p + "attn_q.weight", type, new long[] {n, n}, noise(seed + 1));
-        w.addTensor(p + "attn_k.weight", type, new long[] {n, kv}, noise(seed + 2));
-        w.addTensor(p + "attn_v.weight", type, new long[] {n, kv}, noise(seed + 3));
-        w.addTensor(p + "attn_output.weight", type, new long[] {n, n}, noise(seed + 4));
+        w.addTensor(p + "attn_q.weight", type, new long[] {n, n}, noise(seed + 1, sd));
+        w.addTensor(p + "attn_k.weight", type, new long[] {n, kv}, noise(seed + 2, sd));
+        w.addTensor(p + "attn_v.weight", type, new long[] {n, kv}, noise(seed + 3, sd));
+        w.addTensor(p + "attn_output.weight", type, new long[] {n, n}, noise(seed + 4, sd));
         w.addTensor(p + "ffn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
-        w.addTensor(p + "ffn_gate.weight", type, new long[] {n, ff}, noise(seed + 5));
-        w.addTensor(p + "ffn_up.weight", type, new long[] {n, ff}, noise(seed + 6));
-        w.addTensor(p + "ffn_down.weight", type, new long[] {ff, n}, noise(seed + 7));
+        w.addTensor(p + "ffn_gate.weight", type, new long[] {n, ff}, noise(seed + 5, sd));
+        w.addTensor(p + "ffn_up.weight", type, new long[] {n, ff}, noise(seed + 6, sd));
+        w.addTensor(p + "ffn_down.weight", type, new long[] {ff, n}, noise(seed + 7, sd));
     }
 
     /** Transformer blocks with all-zero weights: each one passes the residual stream through unchanged. */
@@ -105,7 +112,7 @@ public final class RandomLlamaGenerator {
         }
     }
 
-    private void embeddingRow(long token, float[] row) {
+    private static void embeddingRow(long token, float[] row) {
         SplittableRandom random = new SplittableRandom(0x5EED_0000L + token);
         row[0] = PRINTABLE_CHANNEL;
         for (int i = 1; i < row.length; i++) {
@@ -113,19 +120,25 @@ public final class RandomLlamaGenerator {
         }
     }
 
-    private void outputRow(long token, float[] row) {
-        SplittableRandom random = new SplittableRandom(0x0_0770_0000L + token);
-        row[0] = vocab.isGeneratable((int) token) ? PRINTABLE_LOGIT_WEIGHT : -PRINTABLE_LOGIT_WEIGHT;
-        for (int i = 1; i < row.length; i++) {
-            row[i] = (float) random.nextGaussian(0, OUTPUT_NOISE);
-        }
+    private static double widthScale(LlamaModelSpec spec) {
+        return Math.sqrt(REFERENCE_EMBEDDING / spec.embedding());
     }
 
-    private static TensorRows noise(long seed) {
+    private static TensorRows outputRows(LlamaVocab vocab, double sd) {
+        return (token, row) -> {
+            SplittableRandom random = new SplittableRandom(0x0_0770_0000L + token);
+            row[0] = vocab.isGeneratable((int) token) ? PRINTABLE_LOGIT_WEIGHT : -PRINTABLE_LOGIT_WEIGHT;
+            for (int i = 1; i < row.length; i++) {
+                row[i] = (float) random.nextGaussian(0, sd);
+            }
+        };
+    }
+
+    private static TensorRows noise(long seed, double sd) {
         return (rowIndex, row) -> {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + rowIndex);
             for (int i = 0; i < row.length; i++) {
-                row[i] = (float) random.nextGaussian(0, WEIGHT_NOISE);
+                row[i] = (float) random.nextGaussian(0, sd);
             }
         };
     }
