@@ -52,7 +52,8 @@ public final class EngineVsWorker {
             for (int run = 0; run <= runs; run++) {
                 List<Long> times = new ArrayList<>();
                 long start = System.nanoTime();
-                loaded.generate(new GenerationRequest(prompt, tokens, 0.0, 1.0, 0, 0.0, 1.0, 1, List.of()),
+                // A different first word each run: llama.cpp caches a repeated prompt, which would hide prefill.
+                loaded.generate(new GenerationRequest(run + " " + prompt, tokens, 0.0, 1.0, 0, 0.0, 1.0, 1, List.of()),
                         text -> times.add(System.nanoTime()), () -> false);
                 if (run > 0) { // the first run warms caches and is not counted
                     results.add(Throughput.of(start, times));
@@ -75,7 +76,7 @@ public final class EngineVsWorker {
             awaitIdle(client);
             List<Throughput> results = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {
-                Throughput t = overHttp(client, "job-bench" + run, prompt, tokens);
+                Throughput t = overHttp(client, "job-bench" + run, run + " " + prompt, tokens);
                 if (run > 0) {
                     results.add(t);
                 }
