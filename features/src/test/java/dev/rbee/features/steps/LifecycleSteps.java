@@ -72,6 +72,40 @@ public class LifecycleSteps {
         assertEquals(0, world.lastExitCode(), () -> "warm-up infer failed:\n" + world.lastRun().stderr());
     }
 
+    @When("another client cancels the running job")
+    public void anotherClientCancels() throws InterruptedException {
+        List<dev.rbee.contract.queen.Job> jobs = List.of();
+        for (int i = 0; i < 50 && jobs.isEmpty(); i++) {
+            jobs = queen().jobs().jobs();
+            Thread.sleep(50);
+        }
+        assertFalse(jobs.isEmpty(), "no job in flight");
+        queen().cancelTask(jobs.getFirst().jobId());
+    }
+
+    @Then("the partial result file holds exactly the text printed on stdout")
+    public void partialFileHoldsStdout() throws IOException {
+        try (Stream<Path> files = Files.list(world.home().resolve("partial"))) {
+            List<Path> saved = files.toList();
+            assertEquals(1, saved.size(), "partial files: " + saved);
+            String printed = world.lastRun().stdout();
+            assertEquals(printed.endsWith("\n") ? printed.substring(0, printed.length() - 1) : printed,
+                    Files.readString(saved.getFirst()));
+        }
+    }
+
+    @Then("a ready callback for {string} is answered 404 WORKER_NOT_FOUND by the hive")
+    public void readyCallbackForUnknownWorker(String workerId) throws IOException {
+        String secret = Files.readString(world.home().resolve("cluster-secret")).trim();
+        var hive = new dev.rbee.contract.client.HiveClient(new HttpJson(Endpoint.of("http://127.0.0.1:"
+                + world.localHivePort(), secret, Duration.ofSeconds(1), Duration.ofSeconds(5)), new Json()));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.rbee.contract.error.RbeeException.class,
+                () -> hive.workerReady(new dev.rbee.contract.hive.WorkerReadyCallback(workerId, "http://127.0.0.1:1",
+                        "demo:tiny", "cpu", 0, 0L)));
+        assertEquals(404, e.status());
+        assertEquals("WORKER_NOT_FOUND", e.code());
+    }
+
     @When("I start {string}")
     public void iStart(String commandLine) {
         world.start(Words.split(commandLine));

@@ -5,6 +5,7 @@ import dev.rbee.contract.client.HiveClient;
 import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.hive.HiveShutdownResponse;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.ForceKilled;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +114,33 @@ public final class LocalHive {
         }
         details.put("log_tail", ChildProcesses.tail(logFile(), 20));
         return RbeeException.of(ErrorCode.HIVE_START_FAILED, message, details);
+    }
+
+    /**
+     * Why a worker of this hive went away, as the hive recorded it ({@code killed by SIGKILL}, {@code exit code 1});
+     * the hive needs a moment to notice an exit, so this waits up to 2 s for the entry to turn to {@code error}.
+     */
+    public Optional<String> exitCause(String workerId) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (isRunning() && System.nanoTime() < deadline) {
+            try {
+                Optional<HWorker> entry = client.workersList().workers().stream()
+                        .filter(w -> w.workerId().equals(workerId)).findFirst();
+                if (entry.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (entry.get().error() != null) {
+                    return Optional.of(entry.get().error().message());
+                }
+                Thread.sleep(100);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Result of stopping: how many workers went with it and what had to be force-killed. */

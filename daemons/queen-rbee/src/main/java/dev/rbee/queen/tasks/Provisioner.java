@@ -51,6 +51,12 @@ public final class Provisioner {
         return ready;
     }
 
+    /** Why a worker disappeared, from its hive; only the local node exists so far. */
+    java.util.Optional<String> exitCause(QWorker worker) {
+        return LocalHive.NODE.equals(worker.node()) ? localHive.exitCause(worker.workerId())
+                : java.util.Optional.empty();
+    }
+
     private void awaitReady(HiveSpawnResponse spawned, TaskStream stream) {
         try (SseResponse progress = workers.client(spawned.url()).loadingProgress()) {
             SseEventStream events = progress.events();

@@ -44,7 +44,7 @@ public final class TaskService {
         this.jobs = jobs;
         this.provisioner = provisioner;
         this.directory = directory;
-        this.relay = new TokenRelay(workers);
+        this.relay = new TokenRelay(workers, provisioner::exitCause);
         this.workers = workers;
         this.json = json;
         this.timer = timer;

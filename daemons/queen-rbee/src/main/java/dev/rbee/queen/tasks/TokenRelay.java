@@ -17,6 +17,8 @@ import dev.rbee.daemon.ClientGoneException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Step 5–7 of api.md §5.6: send the job to the worker and forward every event byte for byte as it arrives; a busy
@@ -27,9 +29,12 @@ final class TokenRelay {
             Duration.ofSeconds(4));
 
     private final WorkerClients workers;
+    private final Function<QWorker, Optional<String>> exitCauses;
 
-    TokenRelay(WorkerClients workers) {
+    /** {@code exitCauses} asks the worker's hive why a worker went away. */
+    TokenRelay(WorkerClients workers, Function<QWorker, Optional<String>> exitCauses) {
         this.workers = workers;
+        this.exitCauses = exitCauses;
     }
 
     void relay(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) throws ClientGoneException {
@@ -53,9 +58,10 @@ final class TokenRelay {
                 }
             }
         }
+        String cause = exitCauses.apply(worker).orElse("its stream ended without an end event");
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
-                + " exited: its stream ended without an end event", Map.of("worker_id", worker.workerId(),
-                "phase", "inference", "reason", "crashed"));
+                + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
+                "reason", cause.equals("OOM killed") ? "oom_killed" : "crashed"));
     }
 
     private SseResponse openWithBusyRetries(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) {

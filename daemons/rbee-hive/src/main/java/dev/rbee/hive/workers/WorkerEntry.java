@@ -2,6 +2,8 @@ package dev.rbee.hive.workers;
 
 import dev.rbee.contract.Times;
 import dev.rbee.contract.WorkerState;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.queen.HeartbeatWorker;
 
@@ -19,6 +21,7 @@ public final class WorkerEntry {
     private String state = WorkerState.LOADING;
     private int slotsBusy;
     private String lastActivityAt = startedAt;
+    private ErrorSummary error;
 
     public WorkerEntry(String workerId, String url, String modelRef, String backend, int device, int slotsTotal,
                        int port, Process process) {
@@ -65,9 +68,15 @@ public final class WorkerEntry {
         return state;
     }
 
+    /** The process ended without being asked to: the entry shows why until the registry drops it. */
+    public synchronized void failed(String message) {
+        state = WorkerState.ERROR;
+        error = new ErrorSummary(ErrorCode.WORKER_FAILED.name(), message);
+    }
+
     public synchronized HWorker toHWorker() {
         return new HWorker(workerId, url, modelRef, modelRef, backend, device, state, slotsTotal, slotsBusy,
-                process.pid(), port, startedAt, lastActivityAt, 0L, null);
+                process.pid(), port, startedAt, lastActivityAt, 0L, error);
     }
 
     public synchronized HeartbeatWorker toHeartbeat() {

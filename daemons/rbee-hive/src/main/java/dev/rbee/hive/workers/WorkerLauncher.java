@@ -1,6 +1,7 @@
 package dev.rbee.hive.workers;
 
 import dev.rbee.contract.Ids;
+import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.client.Endpoint;
 import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.client.WorkerClient;
@@ -136,7 +137,9 @@ public final class WorkerLauncher {
     }
 
     private boolean usedByWorker(int port) {
-        return registry.all().stream().anyMatch(w -> w.url().endsWith(":" + port));
+        // A worker that died stays listed for a while, but its port is free again.
+        return registry.all().stream().filter(w -> !WorkerState.ERROR.equals(w.state()))
+                .anyMatch(w -> w.url().endsWith(":" + port));
     }
 
     private static void sleep(long millis) {

@@ -2,19 +2,44 @@ package dev.rbee.hive.workers;
 
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.WorkerState;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The hive's local worker registry; a worker leaves it when its process exits. */
+/**
+ * The hive's local worker registry. A worker that was asked to stop leaves it when its process exits; one that died
+ * on its own stays listed in state {@code error} with the cause for 60 s (api.md §6.1), so queen can tell its callers
+ * what happened.
+ */
 public final class WorkerRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
+    private static final long KEEP_FAILED_MS = 60_000;
+
     private final Map<String, WorkerEntry> workers = new ConcurrentHashMap<>();
 
     public void add(WorkerEntry entry) {
         workers.put(entry.workerId(), entry);
-        entry.process().onExit().thenRun(() -> workers.remove(entry.workerId(), entry));
+        entry.process().onExit().thenRun(() -> exited(entry));
+    }
+
+    private void exited(WorkerEntry entry) {
+        String state = entry.state();
+        if (WorkerState.DRAINING.equals(state)) {
+            workers.remove(entry.workerId(), entry);
+            return;
+        }
+        String cause = ExitCause.describe(entry.process().exitValue(), WorkerState.LOADING.equals(state));
+        LOG.warn("Worker {} exited unexpectedly ({}) while {}", entry.workerId(), cause, state);
+        entry.failed(cause);
+        CompletableFuture.delayedExecutor(KEEP_FAILED_MS, TimeUnit.MILLISECONDS)
+                .execute(() -> workers.remove(entry.workerId(), entry));
     }
 
     public Optional<WorkerEntry> find(String workerId) {

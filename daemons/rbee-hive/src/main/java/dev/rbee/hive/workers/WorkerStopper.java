@@ -1,5 +1,6 @@
 package dev.rbee.hive.workers;
 
+import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.client.Endpoint;
 import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.client.WorkerClient;
@@ -40,6 +41,7 @@ public final class WorkerStopper {
      */
     public List<String> abortAll(Collection<WorkerEntry> workers) {
         for (WorkerEntry worker : workers) {
+            worker.state(WorkerState.DRAINING);
             try {
                 worker.process().getOutputStream().close();
             } catch (java.io.IOException e) {
@@ -62,6 +64,7 @@ public final class WorkerStopper {
     /** Returns true when the worker exited by itself. */
     public boolean stop(WorkerEntry worker) {
         LOG.info("Shutting down {}...", worker.workerId());
+        worker.state(WorkerState.DRAINING);
         try {
             new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
                     Duration.ofSeconds(5)), json)).adminShutdown();

@@ -1,0 +1,29 @@
+package dev.rbee.hive.workers;
+
+/** Words for how a worker process ended, as the hive reports it (api.md §12: exit 137 while loading is OOM). */
+final class ExitCause {
+    private ExitCause() {
+    }
+
+    /** The JVM reports a child killed by signal N as exit value 128 + N. */
+    static String describe(int exitValue, boolean wasLoading) {
+        if (exitValue <= 128) {
+            return "exit code " + exitValue;
+        }
+        int signal = exitValue - 128;
+        if (signal == 9 && wasLoading) {
+            return "OOM killed";
+        }
+        return "killed by " + signalName(signal);
+    }
+
+    static String signalName(int signal) {
+        return switch (signal) {
+            case 6 -> "SIGABRT";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
+            default -> "signal " + signal;
+        };
+    }
+}

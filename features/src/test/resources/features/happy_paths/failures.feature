@@ -1,0 +1,41 @@
+Feature: When a worker dies or another client cancels, the caller hears why
+
+  # scenarios.md S082 (the /v2/events part of S083 arrives with queen's events)
+  Scenario: S082 The worker crashes during inference
+    Given the worker takes 100 ms per token
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    When I start "rbee-keeper infer --model demo:tiny --prompt 'write a short story' --max-tokens 20"
+    And stdout has received 12 characters
+    And llm-worker-rbee is killed with SIGKILL
+    Then within 10 s the command ends with exit code 1
+    And stderr has a line matching "\[queen-rbee\] ❌ Error: Worker worker-[0-9a-f]{4} on localhost exited: killed by SIGKILL \(WORKER_FAILED\)"
+    And stderr has a line matching "  Tokens generated: \d+ / 20"
+    And the partial result file holds exactly the text printed on stdout
+    And the log "rbee-hive.log" contains "exited unexpectedly (killed by SIGKILL)"
+    When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
+    Then the exit code is 0
+    And stderr contains the line "[queen-rbee] Spawning a worker for demo:tiny on localhost"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S096
+  Scenario: S096 Cancelled by another client
+    Given the worker takes 200 ms per token
+    And queen-rbee was started by the operator
+    When I start "rbee-keeper infer --model demo:tiny --prompt 'write a short story' --max-tokens 100"
+    And stdout has received 3 characters
+    And another client cancels the running job
+    Then within 5 s the command ends with exit code 1
+    And stderr has a line matching ".*❌ Error: Job job-[0-9a-f]{6} was canceled by another client \(CANCELLED\)"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S070, the hive's side: a callback for a worker it never spawned
+  Scenario: S070 The worker's ready callback
+    Given queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    Then a ready callback for "worker-dead" is answered 404 WORKER_NOT_FOUND by the hive
+    And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
