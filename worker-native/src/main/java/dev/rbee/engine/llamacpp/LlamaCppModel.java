@@ -4,6 +4,7 @@ import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.args.Sampler;
 import dev.rbee.engine.EngineException;
 import dev.rbee.engine.GenerationRequest;
 import dev.rbee.engine.GenerationResult;
@@ -65,8 +66,13 @@ final class LlamaCppModel implements LoadedModel {
         return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken));
     }
 
+    /**
+     * api.md §5.6 fixes the sampling order: repetition penalty (llama.cpp always applies penalties first), then
+     * temperature, top-k, top-p, min-p, and the draw.
+     */
     private static InferenceParameters parameters(GenerationRequest r) {
         return new InferenceParameters(r.prompt())
+                .setSamplers(Sampler.TEMPERATURE, Sampler.TOP_K, Sampler.TOP_P, Sampler.MIN_P)
                 .setNPredict(r.maxTokens())
                 .setTemperature((float) r.temperature())
                 .setTopP((float) r.topP())

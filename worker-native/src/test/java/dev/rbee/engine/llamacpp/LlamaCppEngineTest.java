@@ -72,6 +72,21 @@ class LlamaCppEngineTest {
     }
 
     @Test
+    void samplingParametersAreApplied() {
+        StringBuilder greedy = new StringBuilder();
+        model.generate(new GenerationRequest("hello", 15, 0.0, 1.0, 0, 0.0, 1.0, 5, List.of()), greedy::append,
+                () -> false);
+        StringBuilder topK1 = new StringBuilder();
+        model.generate(new GenerationRequest("hello", 15, 2.0, 1.0, 1, 0.0, 1.0, 6, List.of()), topK1::append,
+                () -> false);
+        StringBuilder hot = new StringBuilder();
+        model.generate(new GenerationRequest("hello", 15, 2.0, 1.0, 0, 0.0, 1.0, 6, List.of()), hot::append,
+                () -> false);
+        assertEquals(greedy.toString(), topK1.toString(), "top_k 1 keeps only the most likely token");
+        assertTrue(!greedy.toString().equals(hot.toString()), "temperature 2 without top-k samples other tokens");
+    }
+
+    @Test
     void cancelStopsBeforeTheNextToken() {
         AtomicInteger seen = new AtomicInteger();
         GenerationResult result = model.generate(request(200, 1, List.of()), t -> seen.incrementAndGet(),
