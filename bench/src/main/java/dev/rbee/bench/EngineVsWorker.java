@@ -11,7 +11,7 @@ import dev.rbee.contract.worker.InferenceRequest;
 import dev.rbee.engine.GenerationRequest;
 import dev.rbee.engine.LoadRequest;
 import dev.rbee.engine.LoadedModel;
-import dev.rbee.engine.llamacpp.LlamaCppEngine;
+import dev.rbee.engine.Engines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -27,6 +27,8 @@ import java.util.List;
  */
 public final class EngineVsWorker {
     private static final String SECRET = "bench-secret";
+    /** Which engine both sides use: {@code -Drbee.engine=llama-jni} compares the JNI binding instead. */
+    private static final String ENGINE = System.getProperty("rbee.engine", Engines.LLAMA_CAPI);
 
     public static void main(String[] args) throws Exception {
         Path model = Path.of(args[0]);
@@ -47,7 +49,8 @@ public final class EngineVsWorker {
 
     private static Throughput engine(Path model, String prompt, int tokens, int runs) {
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        try (LoadedModel loaded = new LlamaCppEngine(quiet).load(LoadRequest.cpu(model, 2048, 1), (a, b, c) -> { })) {
+        try (LoadedModel loaded = Engines.create(ENGINE, quiet).load(LoadRequest.cpu(model, 2048, 1),
+                (a, b, c) -> { })) {
             List<Throughput> results = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {
                 List<Long> times = new ArrayList<>();
@@ -67,7 +70,7 @@ public final class EngineVsWorker {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/llm-worker-rbee").toString(), "--worker-id",
                 "worker-be00", "--model", model.toString(), "--model-ref", "file:" + model, "--port",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                String.valueOf(port), "--engine", ENGINE).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("RBEE_CLUSTER_SECRET", SECRET);
         Process process = builder.start();
         try {

@@ -27,6 +27,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     String hiveUrl;
     @Option(names = "--slots", defaultValue = "1") int slots;
     @Option(names = "--ctx-size", defaultValue = "2048", description = "Context window per slot") int contextSize;
+    @Option(names = "--engine", defaultValue = "llama-capi", description = "llama-capi (default) or llama-jni")
+    String engine;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -45,7 +47,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             System.err.println("llm-worker-rbee: cannot open its log: " + e.getMessage());
         }
         WorkerConfig config = new WorkerConfig(workerId, node, model, modelRef, backend, device, bind, port, hiveUrl,
-                slots, contextSize, secret);
+                slots, contextSize, engine, secret);
         try {
             return new WorkerDaemon(config).run();
         } catch (PortInUseException e) {

@@ -20,8 +20,8 @@ import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.daemon.TestFaults;
 import dev.rbee.engine.Engine;
+import dev.rbee.engine.Engines;
 import dev.rbee.engine.LoadedModel;
-import dev.rbee.engine.llamacpp.LlamaCppEngine;
 import dev.rbee.worker.http.WorkerRoutes;
 import dev.rbee.worker.inference.ActiveJobs;
 import dev.rbee.worker.inference.InferenceService;
@@ -58,7 +58,7 @@ public final class WorkerDaemon {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("worker-timer").factory());
     private final ExitCode exit = new ExitCode();
-    private final Engine engine = new LlamaCppEngine(System.err);
+    private final Engine engine;
     private final TestFaults faults = TestFaults.fromEnvironment(System.getenv(), LOG);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean stopScheduled = new AtomicBoolean();
@@ -67,6 +67,7 @@ public final class WorkerDaemon {
     public WorkerDaemon(WorkerConfig config) {
         this.config = config;
         this.status = new WorkerStatus(config.workerId(), config.slots());
+        this.engine = Engines.create(config.engine(), System.err);
     }
 
     public int run() {

@@ -60,13 +60,13 @@ class WorkerHttpTest {
     static void start() throws Exception {
         Json json = new Json();
         WorkerConfig config = new WorkerConfig("worker-test", "localhost", DemoModels.ensureDemoTiny(dir), "demo:tiny",
-                "cpu", 0, "127.0.0.1", 0, null, 1, 512, SECRET);
+                "cpu", 0, "127.0.0.1", 0, null, 1, 512, "llama-capi", SECRET);
         WorkerStatus status = new WorkerStatus(config.workerId(), 1);
         LoadingFeed loading = new LoadingFeed();
         ActiveJobs jobs = new ActiveJobs();
         TestFaults slowTokens = TestFaults.fromEnvironment(Map.of("RBEE_TEST_MODE", "1",
                 "RBEE_TEST_FAULTS", "worker.token_delay_ms=40"), LoggerFactory.getLogger("test"));
-        model = new ModelLoader(new LlamaCppEngine(System.err), config, status, loading, slowTokens).load()
+        model = new ModelLoader(new dev.rbee.engine.ffm.FfmEngine(System.err), config, status, loading, slowTokens).load()
                 .orElseThrow();
         InferenceService inference = new InferenceService(config, status, jobs, () -> model, json, TIMER, slowTokens);
         WorkerRoutes routes = new WorkerRoutes(config, "llama.cpp", status, loading, inference, jobs, () -> { }, json);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * there, so two workers starting at once could remove each other's library mid-load. Each process therefore extracts
  * into a directory of its own, loads the library, and deletes the directory again (a loaded library stays mapped).
  */
-final class NativeLibrary {
+public final class NativeLibrary {
     private static final String TMPDIR_PROPERTY = "de.kherud.llama.tmpdir";
     private static boolean loaded;
 
@@ -20,7 +20,7 @@ final class NativeLibrary {
     }
 
     /** Runs {@code firstNativeCall}, which makes the binding load its library, with a private extraction directory. */
-    static synchronized void loadPrivately(Runnable firstNativeCall) {
+    public static synchronized void loadPrivately(Runnable firstNativeCall) {
         if (loaded) {
             firstNativeCall.run();
             return;

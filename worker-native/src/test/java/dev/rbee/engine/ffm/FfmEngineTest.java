@@ -1,0 +1,127 @@
+package dev.rbee.engine.ffm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rbee.engine.EngineException;
+import dev.rbee.engine.GenerationRequest;
+import dev.rbee.engine.GenerationResult;
+import dev.rbee.engine.LoadRequest;
+import dev.rbee.engine.LoadedModel;
+import dev.rbee.engine.StopReason;
+import dev.rbee.engine.demo.DemoModels;
+import dev.rbee.engine.gguf.GgmlType;
+import dev.rbee.engine.gguf.LlamaModelSpec;
+import dev.rbee.engine.gguf.RandomLlamaGenerator;
+import dev.rbee.engine.gguf.ScriptedLlamaGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The C-API engine through real llama.cpp: every token seen, loading progress per layer, the spec's sampler chain. */
+class FfmEngineTest {
+    @TempDir
+    Path dir;
+
+    private static GenerationRequest request(int maxTokens, double temperature, long seed, List<String> stop) {
+        return new GenerationRequest("write a short story", maxTokens, temperature, 1.0, 0, 0.0, 1.0, seed, stop);
+    }
+
+    private LoadedModel load(Path file, int slots) {
+        return new FfmEngine(System.err).load(LoadRequest.cpu(file, 512, slots), (a, b, c) -> { });
+    }
+
+    @Test
+    void generatesMaxTokensOfPrintableTextAndTheSameSeedGivesTheSameText() throws Exception {
+        try (LoadedModel model = load(DemoModels.ensureDemoTiny(dir), 1)) {
+            List<String> first = new ArrayList<>();
+            GenerationResult result = model.generate(request(20, 0.7, 42, List.of()), first::add, () -> false);
+            assertEquals(StopReason.MAX_TOKENS, result.stopReason());
+            assertEquals(20, result.tokensOut());
+            assertEquals(20, first.size());
+            String text = String.join("", first);
+            assertTrue(text.chars().allMatch(c -> c >= 0x20 && c < 0x7f), text);
+            StringBuilder again = new StringBuilder();
+            model.generate(request(20, 0.7, 42, List.of()), again::append, () -> false);
+            assertEquals(text, again.toString());
+            StringBuilder other = new StringBuilder();
+            model.generate(request(20, 0.7, 43, List.of()), other::append, () -> false);
+            assertTrue(!text.equals(other.toString()), "another seed, another text");
+        }
+    }
+
+    @Test
+    void everyTokenIsSeenEvenWhileACharacterIsIncomplete() throws Exception {
+        Path file = dir.resolve("utf8.gguf");
+        new ScriptedLlamaGenerator().write(List.of("<0xC3>", "<0xA9>", "<0xE2>", "<0x82>", "<0xAC>", "!"), true, file);
+        try (LoadedModel model = load(file, 1)) {
+            List<String> pieces = new ArrayList<>();
+            GenerationResult result = model.generate(request(50, 0.7, 1, List.of()), pieces::add, () -> false);
+            assertEquals(StopReason.EOS, result.stopReason());
+            assertEquals(6, result.tokensOut());
+            assertEquals(List.of("", "é", "", "", "€", "!"), pieces);
+        }
+    }
+
+    @Test
+    void maxTokensIsExactEvenWhenItCutsACharacter() throws Exception {
+        Path file = dir.resolve("utf8.gguf");
+        new ScriptedLlamaGenerator().write(List.of("<0xC3>", "<0xA9>", "<0xE2>", "<0x82>", "<0xAC>", "!"), true, file);
+        try (LoadedModel model = load(file, 1)) {
+            List<String> pieces = new ArrayList<>();
+            GenerationResult result = model.generate(request(4, 0.7, 1, List.of()), pieces::add, () -> false);
+            assertEquals(StopReason.MAX_TOKENS, result.stopReason());
+            assertEquals(4, result.tokensOut());
+            assertEquals("é\uFFFD", String.join("", pieces), "the cut character is flushed as a replacement");
+        }
+    }
+
+    @Test
+    void stopSequenceAndCancel() throws Exception {
+        Path file = dir.resolve("once.gguf");
+        new ScriptedLlamaGenerator().write(List.of("O", "n", "c", "e", "▁", "u", "p", "<0x0A>", "t", "i", "m"), false,
+                file);
+        try (LoadedModel model = load(file, 2)) {
+            StringBuilder text = new StringBuilder();
+            GenerationResult stopped = model.generate(request(50, 0.7, 1, List.of("\nti")), text::append, () -> false);
+            assertEquals(StopReason.STOP_SEQUENCE, stopped.stopReason());
+            assertEquals("Once up", text.toString());
+            AtomicInteger seen = new AtomicInteger();
+            GenerationResult cancelled = model.generate(request(500, 0.7, 1, List.of()), t -> seen.incrementAndGet(),
+                    () -> seen.get() >= 3);
+            assertEquals(StopReason.CANCELLED, cancelled.stopReason());
+            assertEquals(3, cancelled.tokensOut());
+        }
+    }
+
+    @Test
+    void loadingReportsLayersAsLlamaCppReadsThem() throws Exception {
+        Path file = dir.resolve("layers.gguf");
+        new RandomLlamaGenerator().write(new LlamaModelSpec("t", 64, 24, 4, 4, 128, 512, GgmlType.F32, 1), file);
+        List<Integer> layers = new ArrayList<>();
+        try (LoadedModel model = new FfmEngine(System.err).load(LoadRequest.cpu(file, 256, 1),
+                (loaded, total, bytes) -> layers.add(loaded))) {
+            assertEquals(0, layers.getFirst());
+            assertEquals(24, layers.getLast());
+            assertTrue(layers.size() > 3, "intermediate layers reported: " + layers);
+            for (int i = 1; i < layers.size(); i++) {
+                assertTrue(layers.get(i) > layers.get(i - 1), "layers only grow: " + layers);
+            }
+        }
+    }
+
+    @Test
+    void gpuRequestsAndBadFilesAreClearErrors() throws Exception {
+        FfmEngine engine = new FfmEngine(System.err);
+        Path file = DemoModels.ensureDemoTiny(dir);
+        assertEquals(EngineException.Kind.BACKEND, assertThrows(EngineException.class,
+                () -> engine.load(new LoadRequest(file, 512, "cuda", 0, 1, 1), (a, b, c) -> { })).kind());
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.gguf"), "not a model");
+        assertEquals(EngineException.Kind.MODEL, assertThrows(EngineException.class,
+                () -> engine.load(LoadRequest.cpu(bad, 512, 1), (a, b, c) -> { })).kind());
+    }
+}
