@@ -54,7 +54,7 @@ public final class HiveDaemon {
     public int run() throws java.io.IOException {
         LOG.info("Starting rbee-hive {}: {}", Version.CURRENT, config);
         config.home().ensureDirs();
-        DeviceInventory devices = new DeviceInventory(config.home().modelsDir());
+        DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv());
         String hiveUrl = config.url(config.port());
         WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json);
         SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),

@@ -60,6 +60,11 @@ public class ClusterSteps {
         world.env().merge("RBEE_TEST_FAULTS", fault, (a, b) -> a + "," + b);
     }
 
+    @Given("the devices are simulated as {string}")
+    public void devicesAreSimulated(String inventory) {
+        world.env().put("RBEE_FAKE_DEVICES", inventory);
+    }
+
     @Given("the worker takes {int} ms per layer to load")
     public void theWorkerTakesMsPerLayer(int millis) {
         addFault("worker.layer_delay_ms=" + millis);

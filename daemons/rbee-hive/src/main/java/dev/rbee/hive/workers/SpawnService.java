@@ -33,10 +33,11 @@ public final class SpawnService {
     public HiveSpawnResponse spawn(HiveSpawnRequest request) {
         validate(request);
         String backend = request.backend() != null ? request.backend() : devices.availableBackends().getFirst();
-        int device = request.device() != null ? request.device() : 0;
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
         requireBackend(backend);
+        int device = request.device() != null ? request.device() : devices.defaultDevice(backend);
+        requireDevice(backend, device);
         WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, backend, device,
                 slots));
         return new HiveSpawnResponse(entry.workerId(), entry.url(), WorkerState.LOADING, backend, device,
@@ -66,11 +67,24 @@ public final class SpawnService {
         }
     }
 
+    private void requireDevice(String backend, int device) {
+        List<Integer> available = devices.deviceIndexes(backend);
+        if (available.contains(device)) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("backend", backend);
+        details.put("device", device);
+        details.put("available", available);
+        throw RbeeException.of(ErrorCode.GPU_NOT_AVAILABLE, "Device " + device + " not available for " + backend
+                + " on " + nodeName + ". Available: " + available, details);
+    }
+
     private void requireBackend(String backend) {
         if (devices.isAvailable(backend)) {
             return;
         }
-        List<String> available = devices.availableBackends();
+        List<String> available = devices.availableBackends().stream().sorted().toList();
         String reason = devices.backends().backends().stream().filter(b -> b.name().equals(backend))
                 .map(b -> b.reason()).findFirst().orElse("unknown backend");
         Map<String, Object> details = new LinkedHashMap<>();

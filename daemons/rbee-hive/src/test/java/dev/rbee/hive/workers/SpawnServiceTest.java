@@ -21,10 +21,14 @@ class SpawnServiceTest {
     Path home;
 
     private SpawnService service() {
+        return service(java.util.Map.of("RBEE_FAKE_DEVICES", "none"));
+    }
+
+    private SpawnService service(java.util.Map<String, String> env) {
         HiveConfig config = new HiveConfig("localhost", "127.0.0.1", 0, null, 8001, false, new RbeeHome(home),
                 new Distribution(home.resolve("no-dist")), "secret");
         WorkerRegistry registry = new WorkerRegistry();
-        return new SpawnService("localhost", new DeviceInventory(home.resolve("models")),
+        return new SpawnService("localhost", new DeviceInventory(home.resolve("models"), env),
                 new SpawnModels(home.resolve("models")), new WorkerLauncher(config, registry, "http://h", new Json()));
     }
 
@@ -42,6 +46,15 @@ class SpawnServiceTest {
                 () -> service().spawn(new HiveSpawnRequest("demo:tiny", "cuda", 0, 1)));
         assertEquals("BACKEND_UNAVAILABLE", e.code());
         assertEquals(List.of("cpu"), e.details().get("available"));
+    }
+
+    @Test
+    void aSimulatedGpuOutOfRangeIsGpuNotAvailable() {
+        RbeeException e = assertThrows(RbeeException.class,
+                () -> service(java.util.Map.of("RBEE_FAKE_DEVICES", "cuda:0=24GiB/20GiB,cuda:1=8GiB/2GiB"))
+                        .spawn(new HiveSpawnRequest("demo:tiny", "cuda", 5, 1)));
+        assertEquals("GPU_NOT_AVAILABLE", e.code());
+        assertEquals("Device 5 not available for cuda on localhost. Available: [0, 1]", e.getMessage());
     }
 
     @Test
