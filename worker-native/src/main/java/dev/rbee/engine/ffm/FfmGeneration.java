@@ -36,6 +36,7 @@ final class FfmGeneration {
     }
 
     GenerationResult run(GenerationRequest request, TokenSink sink, BooleanSupplier cancelled) {
+        long start = System.nanoTime(); // time to first token includes reading the prompt
         try (Arena arena = Arena.ofConfined()) {
             api.kvSelfClear.invokeExact(context);
             int contextSize = (int) api.nCtx.invokeExact(context);
@@ -47,7 +48,7 @@ final class FfmGeneration {
             decodePrompt(arena, prompt);
             MemorySegment chain = samplerChain(arena, request);
             try {
-                return generate(arena, chain, request, sink, cancelled, contextSize - prompt.length);
+                return generate(arena, chain, request, sink, cancelled, contextSize - prompt.length, start);
             } finally {
                 api.samplerFree.invokeExact(chain);
             }
@@ -59,11 +60,10 @@ final class FfmGeneration {
     }
 
     private GenerationResult generate(Arena arena, MemorySegment chain, GenerationRequest request, TokenSink sink,
-                                      BooleanSupplier cancelled, int room) throws Throwable {
+                                      BooleanSupplier cancelled, int room, long start) throws Throwable {
         Utf8Assembler utf8 = new Utf8Assembler();
         StopSequenceMatcher stops = new StopSequenceMatcher(request.stop());
         MemorySegment one = arena.allocate(JAVA_INT);
-        long start = System.nanoTime();
         long firstToken = -1;
         int tokens = 0;
         while (true) {

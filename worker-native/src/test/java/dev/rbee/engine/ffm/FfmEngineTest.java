@@ -43,6 +43,8 @@ class FfmEngineTest {
             assertEquals(StopReason.MAX_TOKENS, result.stopReason());
             assertEquals(20, result.tokensOut());
             assertEquals(20, first.size());
+            assertTrue(result.firstTokenNanos() > 0 && result.firstTokenNanos() <= result.decodeNanos(),
+                    "time to first token includes the prompt and lies within the whole generation");
             String text = String.join("", first);
             assertTrue(text.chars().allMatch(c -> c >= 0x20 && c < 0x7f), text);
             StringBuilder again = new StringBuilder();
