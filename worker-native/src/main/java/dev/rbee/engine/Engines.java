@@ -18,7 +18,7 @@ public final class Engines {
 
     public static Engine create(String name, PrintStream log) {
         return switch (name) {
-            case LLAMA_CAPI -> new FfmEngine(log);
+            case LLAMA_CAPI -> new FfmEngine(); // llama.cpp logs to the process's stderr itself
             case LLAMA_JNI -> new LlamaCppEngine(log);
             default -> throw new IllegalArgumentException("unknown engine '" + name + "'; choose one of " + NAMES);
         };

@@ -66,7 +66,7 @@ class WorkerHttpTest {
         ActiveJobs jobs = new ActiveJobs();
         TestFaults slowTokens = TestFaults.fromEnvironment(Map.of("RBEE_TEST_MODE", "1",
                 "RBEE_TEST_FAULTS", "worker.token_delay_ms=40"), LoggerFactory.getLogger("test"));
-        model = new ModelLoader(new dev.rbee.engine.ffm.FfmEngine(System.err), config, status, loading, slowTokens).load()
+        model = new ModelLoader(new dev.rbee.engine.ffm.FfmEngine(), config, status, loading, slowTokens).load()
                 .orElseThrow();
         InferenceService inference = new InferenceService(config, status, jobs, () -> model, json, TIMER, slowTokens);
         WorkerRoutes routes = new WorkerRoutes(config, "llama.cpp", status, loading, inference, jobs, () -> { }, json);

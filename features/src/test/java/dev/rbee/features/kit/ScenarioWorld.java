@@ -112,6 +112,16 @@ public final class ScenarioWorld {
     }
 
     private final Map<String, String> remembered = new HashMap<>();
+    private WorkerUnderTest worker;
+
+    /** The worker a worker scenario started directly (no hive), if any. */
+    public WorkerUnderTest worker() {
+        return worker;
+    }
+
+    public void worker(WorkerUnderTest started) {
+        this.worker = started;
+    }
 
     public void remember(String name, String value) {
         remembered.put(name, value);

@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rbee.contract.client.SseResponse;
-import dev.rbee.contract.error.RbeeException;
-import dev.rbee.contract.sse.EndEvent;
 import dev.rbee.contract.sse.LoadingEvent;
-import dev.rbee.contract.sse.MetricsEvent;
 import dev.rbee.contract.sse.ReadyEvent;
 import dev.rbee.contract.sse.SseEvent;
-import dev.rbee.contract.sse.StartedEvent;
-import dev.rbee.contract.sse.TokenEvent;
-import dev.rbee.contract.worker.InferenceRequest;
 import dev.rbee.contract.worker.ReadyResponse;
 import dev.rbee.engine.gguf.GgmlType;
 import dev.rbee.engine.gguf.LlamaModelSpec;
@@ -24,7 +17,6 @@ import dev.rbee.engine.gguf.RandomLlamaGenerator;
 import dev.rbee.features.kit.RbeeProcesses;
 import dev.rbee.features.kit.ScenarioWorld;
 import dev.rbee.features.kit.WorkerUnderTest;
-import dev.rbee.features.kit.WorkerUnderTest.Timed;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -32,17 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 /** A real llm-worker-rbee process, talked to over HTTP with the cluster secret (api.md §7). */
 public class WorkerSteps {
     private final ScenarioWorld world;
     private Path model;
-    private WorkerUnderTest worker;
     private List<SseEvent> loadingEvents;
-    private RbeeException refused;
 
     public WorkerSteps(ScenarioWorld world) {
         this.world = world;
@@ -51,9 +38,9 @@ public class WorkerSteps {
     /** The scenario plays the worker's hive: closing its stdin is the hive going away, so the worker exits. */
     @io.cucumber.java.After(order = 20000)
     public void stopTheWorker() throws InterruptedException {
-        if (worker != null && worker.process().isAlive()) {
-            worker.process().closeStdin();
-            worker.process().awaitExit(10);
+        if (world.worker() != null && world.worker().process().isAlive()) {
+            world.worker().process().closeStdin();
+            world.worker().process().awaitExit(10);
         }
     }
 
@@ -79,12 +66,12 @@ public class WorkerSteps {
 
     @When("a worker starts for it with {int} slot(s)")
     public void aWorkerStarts(int slots) {
-        worker = WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, slots);
+        world.worker(WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, slots));
     }
 
     @When("a worker starts for it on backend {string} device {int}")
     public void aWorkerStartsOn(String backend, int device) {
-        worker = WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, 1, backend);
+        world.worker(WorkerUnderTest.start(Path.of(System.getProperty("rbee.root")), world.env(), model, 1, backend));
     }
 
     @Given("an idle worker for it with {int} slot(s)")
@@ -98,7 +85,7 @@ public class WorkerSteps {
         ReadyResponse ready = pollReady(seconds);
         assertEquals(state, ready.state());
         assertFalse(ready.ready());
-        assertEquals(worker.url() + "/v1/loading/progress", ready.progressUrl());
+        assertEquals(world.worker().url() + "/v1/loading/progress", ready.progressUrl());
     }
 
     @Then("within {int} s the worker is idle")
@@ -106,7 +93,7 @@ public class WorkerSteps {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                if ("idle".equals(worker.client().ready().state())) {
+                if ("idle".equals(world.worker().client().ready().state())) {
                     return;
                 }
             } catch (RuntimeException notYetListening) {
@@ -119,7 +106,7 @@ public class WorkerSteps {
 
     @Then("GET \\/v1\\/ready answers ready with state {string}, model_loaded and no progress URL")
     public void readyWhenLoaded(String state) {
-        ReadyResponse ready = worker.client().ready();
+        ReadyResponse ready = world.worker().client().ready();
         assertTrue(ready.ready());
         assertEquals(state, ready.state());
         assertEquals(Boolean.TRUE, ready.modelLoaded());
@@ -138,7 +125,7 @@ public class WorkerSteps {
     @When("I subscribe to the loading progress")
     public void subscribe() throws InterruptedException {
         pollReady(10);
-        try (SseResponse response = worker.client().loadingProgress()) {
+        try (SseResponse response = world.worker().client().loadingProgress()) {
             loadingEvents = new ArrayList<>();
             response.events().forEachRemaining(loadingEvents::add);
             assertTrue(response.events().sawDone(), "no [DONE]");
@@ -164,162 +151,24 @@ public class WorkerSteps {
         assertInstanceOf(ReadyEvent.class, loadingEvents.getFirst());
     }
 
-    @When("job {string} with {int} max tokens starts on the worker")
-    public void jobStarts(String jobId, int maxTokens) {
-        worker.startJob(jobId, maxTokens);
-    }
-
-    @When("jobs {string} and {string} with {int} max tokens start on the worker at the same moment")
-    public void twoJobsAtOnce(String a, String b, int maxTokens) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        CompletableFuture<RbeeException> first = CompletableFuture.supplyAsync(() -> race(barrier, a, maxTokens));
-        CompletableFuture<RbeeException> second = CompletableFuture.supplyAsync(() -> race(barrier, b, maxTokens));
-        List<RbeeException> refusals = java.util.stream.Stream.of(first.get(), second.get())
-                .filter(java.util.Objects::nonNull).toList();
-        assertEquals(1, refusals.size(), "exactly one of the two must be refused");
-        refused = refusals.getFirst();
-    }
-
-    private RbeeException race(CyclicBarrier barrier, String jobId, int maxTokens) {
-        try {
-            barrier.await();
-            worker.startJob(jobId, maxTokens);
-            return null;
-        } catch (RbeeException e) {
-            return e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Then("the worker has {int} busy slot(s)")
-    public void busySlots(int busy) throws InterruptedException {
-        for (int i = 0; i < 50 && worker.client().ready().slotsBusy() != busy; i++) {
-            Thread.sleep(20);
-        }
-        assertEquals(busy, worker.client().ready().slotsBusy());
-    }
-
-    @When("another job {string} reaches the worker")
-    public void anotherJob(String jobId) {
-        refused = assertThrows(RbeeException.class, () -> worker.client().inference(
-                WorkerUnderTest.request(jobId, 5)));
-    }
-
-    @Then("it is refused with {int} {word} and message {string}")
-    public void refusedWith(int status, String code, String message) {
-        assertEquals(status, refused.status());
-        assertEquals(code, refused.code());
-        assertEquals(message, refused.getMessage());
-    }
-
-    @Then("it is refused with {int} {word}")
-    public void refusedWithCode(int status, String code) {
-        assertEquals(status, refused.status());
-        assertEquals(code, refused.code());
-    }
-
-    @Then("the refusal's details have {word} {int}")
-    public void refusalDetail(String key, int value) {
-        assertEquals(value, refused.details().get(key), () -> "details: " + refused.details());
-    }
-
-    @Then("the refusal's details have {word} {string}")
-    public void refusalDetailText(String key, String value) {
-        assertEquals(value, refused.details().get(key), () -> "details: " + refused.details());
-    }
-
-    @Then("job {string} streams started, {int} tokens, metrics and end {string} within {int} s")
-    public void jobStreams(String jobId, int tokens, String reason, int seconds) throws Exception {
-        List<Timed> events = worker.awaitJob(jobId, seconds);
-        assertInstanceOf(StartedEvent.class, events.getFirst().event());
-        assertEquals(tokens, events.stream().filter(t -> t.event() instanceof TokenEvent).count());
-        assertInstanceOf(MetricsEvent.class, events.get(events.size() - 2).event());
-        EndEvent end = assertInstanceOf(EndEvent.class, events.getLast().event());
-        assertEquals(reason, end.stopReason().name());
-    }
-
-    @Then("job {string} ends with {string} within {int} s")
-    public void jobEnds(String jobId, String reason, int seconds) throws Exception {
-        EndEvent end = assertInstanceOf(EndEvent.class, worker.awaitJob(jobId, seconds).getLast().event());
-        assertEquals(reason, end.stopReason().name());
-    }
-
-    @Then("the tokens of jobs {string} and {string} were interleaved in time")
-    public void interleaved(String a, String b) throws Exception {
-        List<Long> tokensA = tokenTimes(a);
-        List<Long> tokensB = tokenTimes(b);
-        assertTrue(tokensA.getFirst() < tokensB.getLast() && tokensB.getFirst() < tokensA.getLast(),
-                "one job streamed entirely before the other");
-    }
-
-    private List<Long> tokenTimes(String jobId) throws Exception {
-        return worker.awaitJob(jobId, 30).stream().filter(t -> t.event() instanceof TokenEvent)
-                .map(Timed::atNanos).toList();
-    }
-
-    @When("I cancel job {string} on the worker {int} time(s)")
-    public void cancel(String jobId, int times) {
-        for (int i = 0; i < times; i++) {
-            worker.client().cancel(jobId);
-        }
-    }
-
-    @When("a request with an empty job_id, max_tokens 0, temperature 3.5 and 5 stop strings reaches the worker")
-    public void invalidRequest() {
-        InferenceRequest bad = new InferenceRequest("", "hi", 0, 3.5, null, null, null, null, null,
-                List.of("a", "b", "c", "d", "e"));
-        refused = assertThrows(RbeeException.class, () -> worker.client().inference(bad));
-    }
-
-    @Then("the refusal lists the fields {string}")
-    public void refusalFields(String fields) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.details().get("errors");
-        assertEquals(List.of(fields.split(",\\s*")), errors.stream().map(e -> (String) e.get("field")).toList());
-    }
-
-    @Then("calling {word} {string} on the worker without a secret answers 401 {word}")
-    public void withoutSecret(String method, String path, String code) {
-        assertEquals(code, callWith(null, method, path).code());
-    }
-
-    @Then("calling {word} {string} on the worker with a wrong secret answers 401 {word}")
-    public void withWrongSecret(String method, String path, String code) {
-        assertEquals(code, callWith("guessed", method, path).code());
-    }
-
-    private RbeeException callWith(String token, String method, String path) {
-        var http = worker.client(token).http();
-        RbeeException e = assertThrows(RbeeException.class, () -> http.exchange(method, path,
-                "POST".equals(method) ? Map.of() : null, Object.class));
-        assertEquals(401, e.status());
-        return e;
-    }
-
-    @Then("GET \\/health on the worker answers without a secret")
-    public void healthWithoutSecret() {
-        assertEquals("healthy", worker.client(null).health().status());
-    }
-
     @When("the worker receives POST \\/v1\\/admin\\/shutdown")
     public void adminShutdown() {
-        assertEquals("draining", worker.client().adminShutdown().state());
+        assertEquals("draining", world.worker().client().adminShutdown().state());
     }
 
     @When("the worker receives SIGTERM")
     public void sigterm() {
-        RbeeProcesses.signal(worker.process().pid(), "TERM");
+        RbeeProcesses.signal(world.worker().process().pid(), "TERM");
     }
 
     @Then("GET \\/v1\\/ready says {string}")
     public void readySays(String state) {
-        assertEquals(state, worker.client().ready().state());
+        assertEquals(state, world.worker().client().ready().state());
     }
 
     @Then("within {int} s the worker process exits with code {int}")
     public void workerExits(int seconds, int code) throws InterruptedException {
-        assertEquals(code, worker.process().awaitExit(seconds), () -> "worker log:\n" + workerLog());
+        assertEquals(code, world.worker().process().awaitExit(seconds), () -> "worker log:\n" + workerLog());
     }
 
     private String workerLog() {
@@ -334,7 +183,7 @@ public class WorkerSteps {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             try {
-                return worker.client().ready();
+                return world.worker().client().ready();
             } catch (RuntimeException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the worker did not answer /v1/ready within " + seconds + " s", notYet);

@@ -10,20 +10,15 @@ import dev.rbee.engine.EngineException;
 import dev.rbee.engine.LoadListener;
 import dev.rbee.engine.LoadRequest;
 import dev.rbee.engine.LoadedModel;
-import dev.rbee.engine.gguf.GgufFormatException;
+import dev.rbee.engine.ModelHeader;
 import dev.rbee.engine.gguf.GgufInfo;
-import dev.rbee.engine.gguf.GgufReader;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.file.Files;
 import java.util.Set;
 
 /**
@@ -32,12 +27,6 @@ import java.util.Set;
  * character is incomplete), loading reports llama.cpp's own progress, and the sampler chain follows api.md's order.
  */
 public final class FfmEngine implements Engine {
-    private final PrintStream log;
-
-    public FfmEngine(PrintStream log) {
-        this.log = log;
-    }
-
     @Override
     public String name() {
         return "llama.cpp C API (FFM, bundled b4916)";
@@ -54,7 +43,7 @@ public final class FfmEngine implements Engine {
             throw new EngineException("this engine computes on the CPU only; rbee never falls back to the CPU",
                     EngineException.Kind.BACKEND);
         }
-        GgufInfo info = header(request);
+        GgufInfo info = ModelHeader.read(request.modelPath());
         LlamaCApi api = NativeLlama.api();
         Arena arena = Arena.ofShared();
         try {
@@ -114,29 +103,5 @@ public final class FfmEngine implements Engine {
     @FunctionalInterface
     public interface ProgressSink {
         boolean progress(float fraction);
-    }
-
-    private static GgufInfo header(LoadRequest request) {
-        if (!Files.isRegularFile(request.modelPath())) {
-            throw new EngineException("model file not found: " + request.modelPath(), EngineException.Kind.MODEL);
-        }
-        try {
-            return new GgufReader().read(request.modelPath());
-        } catch (GgufFormatException e) {
-            throw new EngineException(e.getMessage(), EngineException.Kind.MODEL);
-        } catch (IOException e) {
-            throw new EngineException("cannot read " + request.modelPath() + ": " + e.getMessage(),
-                    EngineException.Kind.MODEL, e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name() + " logging to " + log;
-    }
-
-    /** Finds the library the JNI binding loaded; it holds the full C API. */
-    static SymbolLookup lookup() {
-        return SymbolLookup.loaderLookup();
     }
 }

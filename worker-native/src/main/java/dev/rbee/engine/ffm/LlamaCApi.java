@@ -9,7 +9,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.rbee.engine.EngineException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -99,9 +98,5 @@ final class LlamaCApi {
                     EngineException.Kind.BACKEND));
             return linker.downcallHandle(symbol, descriptor);
         }
-    }
-
-    static MemoryLayout pointer() {
-        return ADDRESS;
     }
 }

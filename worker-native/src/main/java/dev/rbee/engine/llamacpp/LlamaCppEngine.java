@@ -8,12 +8,9 @@ import dev.rbee.engine.EngineException;
 import dev.rbee.engine.LoadListener;
 import dev.rbee.engine.LoadRequest;
 import dev.rbee.engine.LoadedModel;
-import dev.rbee.engine.gguf.GgufFormatException;
+import dev.rbee.engine.ModelHeader;
 import dev.rbee.engine.gguf.GgufInfo;
-import dev.rbee.engine.gguf.GgufReader;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.Set;
 
 /** llama.cpp through the {@code de.kherud:llama} JNI binding, the reference engine for GGUF models. */
@@ -52,7 +49,7 @@ public final class LlamaCppEngine implements Engine {
                     + " (it supports " + String.join(", ", backends()) + "); rbee never falls back to the CPU",
                     EngineException.Kind.BACKEND);
         }
-        GgufInfo info = readHeader(request);
+        GgufInfo info = ModelHeader.read(request.modelPath());
         listener.progress(0, info.layers(), 0);
         NativeLibrary.loadPrivately(() -> LlamaModel.setLogger(LogFormat.TEXT,
                 (level, message) -> log.print("[llama.cpp " + level + "] " + message)));
@@ -74,17 +71,4 @@ public final class LlamaCppEngine implements Engine {
         return new LlamaCppModel(model);
     }
 
-    private static GgufInfo readHeader(LoadRequest request) {
-        if (!Files.isRegularFile(request.modelPath())) {
-            throw new EngineException("model file not found: " + request.modelPath(), EngineException.Kind.MODEL);
-        }
-        try {
-            return new GgufReader().read(request.modelPath());
-        } catch (GgufFormatException e) {
-            throw new EngineException(e.getMessage(), EngineException.Kind.MODEL);
-        } catch (IOException e) {
-            throw new EngineException("cannot read " + request.modelPath() + ": " + e.getMessage(),
-                    EngineException.Kind.MODEL, e);
-        }
-    }
 }

@@ -32,7 +32,7 @@ class FfmEngineTest {
     }
 
     private LoadedModel load(Path file, int slots) {
-        return new FfmEngine(System.err).load(LoadRequest.cpu(file, 512, slots), (a, b, c) -> { });
+        return new FfmEngine().load(LoadRequest.cpu(file, 512, slots), (a, b, c) -> { });
     }
 
     @Test
@@ -105,7 +105,7 @@ class FfmEngineTest {
         Path file = dir.resolve("layers.gguf");
         new RandomLlamaGenerator().write(new LlamaModelSpec("t", 64, 24, 4, 4, 128, 512, GgmlType.F32, 1), file);
         List<Integer> layers = new ArrayList<>();
-        try (LoadedModel model = new FfmEngine(System.err).load(LoadRequest.cpu(file, 256, 1),
+        try (LoadedModel model = new FfmEngine().load(LoadRequest.cpu(file, 256, 1),
                 (loaded, total, bytes) -> layers.add(loaded))) {
             assertEquals(0, layers.getFirst());
             assertEquals(24, layers.getLast());
@@ -118,7 +118,7 @@ class FfmEngineTest {
 
     @Test
     void gpuRequestsAndBadFilesAreClearErrors() throws Exception {
-        FfmEngine engine = new FfmEngine(System.err);
+        FfmEngine engine = new FfmEngine();
         Path file = DemoModels.ensureDemoTiny(dir);
         assertEquals(EngineException.Kind.BACKEND, assertThrows(EngineException.class,
                 () -> engine.load(new LoadRequest(file, 512, "cuda", 0, 1, 1), (a, b, c) -> { })).kind());
