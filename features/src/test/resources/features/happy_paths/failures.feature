@@ -39,3 +39,19 @@ Feature: When a worker dies or another client cancels, the caller hears why
     And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S097, while loading (downloads arrive with the hive's catalog). api.md §5.6 ends a job canceled
+  # before `started` with `error CANCELLED`; the worker loads on and serves the next job.
+  Scenario: S097 Cancelled while the model is loading
+    Given the worker takes 1000 ms per layer to load
+    And queen-rbee was started by the operator
+    When a task "{\"model\":\"demo:tiny\",\"prompt\":\"write a short story\",\"max_tokens\":5}" starts through POST /v2/tasks in the background
+    And the task's stream has shown a "loading" event
+    And another client cancels the running job
+    Then within 5 s the task stream ends with error "CANCELLED"
+    And queen has no job in flight
+    When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
+    Then the exit code is 0
+    And stderr does not contain "Spawning a worker"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -26,6 +26,7 @@ public class QueenApiSteps {
     private java.net.http.HttpHeaders taskHeaders;
     private List<TimedLine> taskEvents;
     private long abandonedAt;
+    private java.util.concurrent.CompletableFuture<Void> background;
 
     private record TimedLine(String data, long atNanos) {
     }
@@ -51,7 +52,7 @@ public class QueenApiSteps {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             taskHeaders = response.headers();
-            taskEvents = new ArrayList<>();
+            taskEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
                     java.nio.charset.StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -141,6 +142,50 @@ public class QueenApiSteps {
             Thread.sleep(50);
         }
         throw new AssertionError("no worker log says '" + expected + "' within " + seconds + " s");
+    }
+
+    @When("a task {string} starts through POST \\/v2\\/tasks in the background")
+    public void aTaskStartsInTheBackground(String body) {
+        background = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                aTaskRuns(body);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @When("the task's stream has shown a {string} event")
+    public void theStreamShows(String type) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            List<TimedLine> seen = taskEvents == null ? List.of() : List.copyOf(taskEvents);
+            if (seen.stream().anyMatch(l -> l.data().contains("\"type\":\"" + type + "\""))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + type + " event within 15 s");
+    }
+
+    @Then("within {int} s the task stream ends with error {string}")
+    public void theTaskEndsWithError(int seconds, String code) throws Exception {
+        background.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> data = taskEvents.stream().map(TimedLine::data).toList();
+        assertEquals("[DONE]", data.getLast());
+        JsonNode terminal = json.tree(data.get(data.size() - 2));
+        assertEquals("error", terminal.get("type").asText(), () -> "events: " + data);
+        assertEquals(code, terminal.get("code").asText());
+    }
+
+    @Then("queen has no job in flight")
+    public void noJobInFlight() throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl() + "/v2/tasks")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(0, json.tree(body).get("jobs").size(), body);
+        }
     }
 
     @Then("the answer is {int} {word} with an envelope from {string}")

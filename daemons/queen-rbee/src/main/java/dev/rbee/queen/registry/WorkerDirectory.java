@@ -67,6 +67,16 @@ public final class WorkerDirectory {
                 .toList();
     }
 
+    /** A fresh worker of the same model that is still loading: a job waits for it instead of spawning another. */
+    public Optional<QWorker> loading(String node, String model, String backend, Integer device) {
+        return list(node).stream()
+                .filter(w -> !w.stale() && WorkerState.LOADING.equals(w.state()))
+                .filter(w -> model.equals(w.modelRef()) || model.equals(w.resolvedRef()))
+                .filter(w -> backend == null || backend.equals(w.backend()))
+                .filter(w -> device == null || device == w.device())
+                .findFirst();
+    }
+
     public Optional<QWorker> find(String workerId) {
         return Optional.ofNullable(workers.get(workerId)).map(this::withStaleness);
     }

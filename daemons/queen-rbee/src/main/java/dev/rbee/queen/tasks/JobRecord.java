@@ -67,9 +67,23 @@ final class JobRecord {
         return endedAt != null;
     }
 
+    private volatile Runnable provisioningAbort = () -> { };
+
+    /** What stops the provisioning step now under way (closing a stream it waits on) when the job is canceled. */
+    void onCancelWhileProvisioning(Runnable abort) {
+        provisioningAbort = abort;
+        if (cancelRequested.get()) {
+            abort.run();
+        }
+    }
+
     /** Returns true the first time; the caller then forwards the cancel to the worker. */
     boolean requestCancel() {
-        return cancelRequested.compareAndSet(false, true);
+        boolean first = cancelRequested.compareAndSet(false, true);
+        if (first) {
+            provisioningAbort.run();
+        }
+        return first;
     }
 
     boolean cancelRequested() {

@@ -33,10 +33,20 @@ public final class Provisioner {
         this.workers = workers;
     }
 
-    QWorker workerFor(TaskRequest request, String node, TaskStream stream) {
+    QWorker workerFor(TaskRequest request, String node, TaskStream stream, JobRecord job) {
         List<QWorker> warm = directory.candidates(node, request.model(), request.backend(), request.device());
         if (!warm.isEmpty()) {
             return warm.getFirst();
+        }
+        java.util.Optional<QWorker> stillLoading = directory.loading(node, request.model(), request.backend(),
+                request.device());
+        if (stillLoading.isPresent()) { // api.md §5.6 step 1: wait for it rather than spawn a second one
+            QWorker worker = stillLoading.get();
+            stream.narrate("worker_wait", "Waiting for " + worker.workerId() + " to finish loading");
+            awaitReady(worker.workerId(), worker.url(), stream, job);
+            QWorker ready = withState(worker, WorkerState.IDLE);
+            directory.put(ready);
+            return ready;
         }
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
         stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
@@ -45,7 +55,7 @@ public final class Provisioner {
         QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), request.model(), request.model(),
                 spawned.backend(), spawned.device(), WorkerState.LOADING, 1, 0, 0, Times.now(), false);
         directory.put(loading);
-        awaitReady(spawned, stream);
+        awaitReady(spawned.workerId(), spawned.url(), stream, job);
         QWorker ready = withState(loading, WorkerState.IDLE);
         directory.put(ready);
         return ready;
@@ -57,15 +67,17 @@ public final class Provisioner {
                 : java.util.Optional.empty();
     }
 
-    private void awaitReady(HiveSpawnResponse spawned, TaskStream stream) {
-        try (SseResponse progress = workers.client(spawned.url()).loadingProgress()) {
+    /** Relays loading progress; a cancel closes the stream, so the job ends at once while the worker loads on. */
+    private void awaitReady(String workerId, String url, TaskStream stream, JobRecord job) {
+        try (SseResponse progress = workers.client(url).loadingProgress()) {
+            job.onCancelWhileProvisioning(progress::close);
             SseEventStream events = progress.events();
             while (events.hasNext()) {
                 SseEvent event = events.next();
                 switch (event) {
                     case LoadingEvent loading -> stream.send(loading);
                     case ReadyEvent ignored -> {
-                        stream.send(ReadyEvent.relayed(spawned.workerId(), spawned.url()));
+                        stream.send(ReadyEvent.relayed(workerId, url));
                         return;
                     }
                     case ErrorEvent error -> throw RbeeException.fromEvent(error.code(), error.message(),
@@ -73,9 +85,15 @@ public final class Provisioner {
                     default -> { }
                 }
             }
+        } finally {
+            job.onCancelWhileProvisioning(() -> { });
         }
-        throw RbeeException.fromEvent("WORKER_FAILED", "Worker " + spawned.workerId()
-                + " stopped before it finished loading", java.util.Map.of("worker_id", spawned.workerId(),
+        if (job.cancelRequested()) {
+            throw RbeeException.of(dev.rbee.contract.error.ErrorCode.CANCELLED, "Job " + job.jobId()
+                    + " was canceled", java.util.Map.of("job_id", job.jobId()));
+        }
+        throw RbeeException.fromEvent("WORKER_FAILED", "Worker " + workerId
+                + " stopped before it finished loading", java.util.Map.of("worker_id", workerId,
                 "phase", "loading", "reason", "crashed"));
     }
 

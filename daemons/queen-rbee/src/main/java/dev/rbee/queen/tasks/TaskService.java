@@ -77,12 +77,12 @@ public final class TaskService {
     private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
         try {
             try {
-                runOn(provisioner.workerFor(request, node, stream), request, job, stream);
+                runOn(provisioner.workerFor(request, node, stream, job), request, job, stream);
             } catch (WorkerUnreachableException e) {
                 // The worker died before the job started (api.md §5.6 step 7): forget it and try once more.
                 LOG.warn("Job {}: {}; provisioning again", job.jobId(), e.getMessage());
                 directory.remove(e.worker().workerId());
-                runOn(provisioner.workerFor(request, node, stream), request, job, stream);
+                runOn(provisioner.workerFor(request, node, stream, job), request, job, stream);
             }
         } catch (RbeeException e) {
             fail(job, stream, e);

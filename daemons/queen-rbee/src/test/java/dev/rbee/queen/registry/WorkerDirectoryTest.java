@@ -26,6 +26,15 @@ class WorkerDirectoryTest {
     }
 
     @Test
+    void aLoadingWorkerOfTheModelIsFoundSoAJobCanWaitForIt() {
+        WorkerDirectory directory = new WorkerDirectory();
+        directory.replaceNode("localhost", List.of(beat("worker-0001", "demo:tiny", "loading", 0)));
+        assertEquals("worker-0001", directory.loading("localhost", "demo:tiny", null, null).orElseThrow().workerId());
+        assertTrue(directory.loading("localhost", "file:/x.gguf", null, null).isEmpty());
+        assertTrue(directory.candidates("localhost", "demo:tiny", null, null).isEmpty(), "not routable while loading");
+    }
+
+    @Test
     void aHeartbeatReplacesTheNodesWorkers() {
         WorkerDirectory directory = new WorkerDirectory();
         directory.replaceNode("localhost", List.of(beat("worker-0001", "demo:tiny", "idle", 0)));
