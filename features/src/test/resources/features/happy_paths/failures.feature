@@ -55,3 +55,21 @@ Feature: When a worker dies or another client cancels, the caller hears why
     And stderr does not contain "Spawning a worker"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S084, with inference.stall_timeout shortened to 3 s (scenarios.md "Time"); the hive's killing of
+  # the hung worker arrives with its health checks.
+  Scenario: S084 The worker hangs during inference
+    Given the worker takes 100 ms per token
+    And queen's inference stall timeout is 3 s
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    When I start "rbee-keeper infer --model demo:tiny --prompt 'write a short story' --max-tokens 100"
+    And stdout has received 5 characters
+    And llm-worker-rbee receives SIGSTOP
+    Then within 10 s the command ends with exit code 1
+    And stderr contains the line "[queen-rbee] ❌ Error: Worker timeout - no token for 3 s (TIMEOUT)"
+    And stderr has a line matching "  Partial result saved to: .*"
+    And the stderr line containing "(TIMEOUT)" came at least 3000 ms after the last token on stdout
+    When llm-worker-rbee is killed with SIGKILL
+    And queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -20,6 +20,9 @@ public final class Main implements Callable<Integer> {
     boolean ephemeral;
     @Option(names = "--local-hive-port", defaultValue = "${env:RBEE_LOCAL_HIVE_PORT:-9200}",
             description = "Port of the localhost node's hive (env RBEE_LOCAL_HIVE_PORT)") int localHivePort;
+    @Option(names = "--inference-stall-timeout-ms", defaultValue = "${env:RBEE_INFERENCE_STALL_TIMEOUT_MS:-60000}",
+            description = "A worker silent this long during a job ends it with TIMEOUT (env "
+                    + "RBEE_INFERENCE_STALL_TIMEOUT_MS)") long stallTimeoutMs;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -30,7 +33,7 @@ public final class Main implements Callable<Integer> {
         RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
         DaemonLog.ensureWrittenTo(home.logFile("queen-rbee"));
         QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort, home,
-                Distribution.fromEnvironment(System.getenv()));
+                Distribution.fromEnvironment(System.getenv()), java.time.Duration.ofMillis(stallTimeoutMs));
         try {
             return new QueenDaemon(config).run();
         } catch (PortInUseException e) {

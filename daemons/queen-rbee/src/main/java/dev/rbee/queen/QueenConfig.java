@@ -5,7 +5,7 @@ import dev.rbee.daemon.Distribution;
 
 /** Settings of queen-rbee, logged at start. */
 public record QueenConfig(String bind, int port, boolean ephemeral, int localHivePort, RbeeHome home,
-                          Distribution distribution) {
+                          Distribution distribution, java.time.Duration inferenceStallTimeout) {
     public String url(int boundPort) {
         return "http://" + bind + ":" + boundPort;
     }

@@ -58,7 +58,7 @@ public final class QueenDaemon {
         JobRegistry jobs = new JobRegistry();
         WorkerClients workers = new WorkerClients(secret, json);
         tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
-                json, timer, stopping::get);
+                json, timer, config.inferenceStallTimeout(), stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), routes::register);

@@ -60,6 +60,22 @@ public class ClusterSteps {
         world.env().merge("RBEE_TEST_FAULTS", fault, (a, b) -> a + "," + b);
     }
 
+    @Given("queen's inference stall timeout is {int} s")
+    public void stallTimeout(int seconds) {
+        world.env().put("RBEE_INFERENCE_STALL_TIMEOUT_MS", String.valueOf(seconds * 1000L));
+    }
+
+    @Then("the stderr line containing {string} came at least {int} ms after the last token on stdout")
+    public void stderrLineCameLate(String text, int millis) {
+        // keeper ends a broken line of tokens with a newline when it reports the error; that is not a token
+        long lastOut = world.lastRun().stdoutChunks().stream().filter(c -> !c.text().isBlank())
+                .reduce((a, b) -> b).orElseThrow().atNanos();
+        long line = world.lastRun().stderrChunks().stream().filter(c -> c.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + text + "' on stderr")).atNanos();
+        assertTrue((line - lastOut) / 1_000_000 >= millis, "came " + (line - lastOut) / 1_000_000
+                + " ms after the last token");
+    }
+
     @Given("the devices are simulated as {string}")
     public void devicesAreSimulated(String inventory) {
         world.env().put("RBEE_FAKE_DEVICES", inventory);

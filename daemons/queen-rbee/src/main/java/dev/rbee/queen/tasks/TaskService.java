@@ -15,6 +15,7 @@ import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.registry.WorkerDirectory;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,11 +41,11 @@ public final class TaskService {
     private final BooleanSupplier stopping;
 
     public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerDirectory directory, WorkerClients workers,
-                       Json json, ScheduledExecutorService timer, BooleanSupplier stopping) {
+                       Json json, ScheduledExecutorService timer, Duration stallLimit, BooleanSupplier stopping) {
         this.jobs = jobs;
         this.provisioner = provisioner;
         this.directory = directory;
-        this.relay = new TokenRelay(workers, provisioner::exitCause);
+        this.relay = new TokenRelay(workers, provisioner::exitCause, timer, stallLimit);
         this.workers = workers;
         this.json = json;
         this.timer = timer;

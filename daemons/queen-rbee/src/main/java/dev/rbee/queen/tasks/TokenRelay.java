@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -30,18 +31,25 @@ final class TokenRelay {
 
     private final WorkerClients workers;
     private final Function<QWorker, Optional<String>> exitCauses;
+    private final ScheduledExecutorService timer;
+    private final Duration stallLimit;
 
-    /** {@code exitCauses} asks the worker's hive why a worker went away. */
-    TokenRelay(WorkerClients workers, Function<QWorker, Optional<String>> exitCauses) {
+    /** {@code exitCauses} asks the worker's hive why a worker went away; {@code stallLimit} is 60 s in production. */
+    TokenRelay(WorkerClients workers, Function<QWorker, Optional<String>> exitCauses, ScheduledExecutorService timer,
+               Duration stallLimit) {
         this.workers = workers;
         this.exitCauses = exitCauses;
+        this.timer = timer;
+        this.stallLimit = stallLimit;
     }
 
     void relay(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) throws ClientGoneException {
-        try (SseResponse response = openWithBusyRetries(request, worker, job, stream)) {
+        SseResponse response = openWithBusyRetries(request, worker, job, stream);
+        try (response; StallWatch watch = new StallWatch(timer, stallLimit, response::close)) {
             SseEventStream events = response.events();
             while (events.hasNext()) {
                 SseEventStream.Received received = events.nextReceived();
+                watch.touch();
                 stream.channel().sendJson(received.json());
                 switch (received.event()) {
                     case StartedEvent ignored -> job.started();
@@ -57,11 +65,27 @@ final class TokenRelay {
                     default -> { }
                 }
             }
+            if (watch.stalled()) {
+                throw stalled(worker, job);
+            }
         }
         String cause = exitCauses.apply(worker).orElse("its stream ended without an end event");
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
                 + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
                 "reason", cause.equals("OOM killed") ? "oom_killed" : "crashed"));
+    }
+
+    /** The worker stays; its job is canceled, and the hive's health checks deal with a worker that hangs. */
+    private RbeeException stalled(QWorker worker, JobRecord job) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                workers.client(worker.url()).cancel(job.jobId());
+            } catch (RuntimeException e) {
+                // a hung worker may not answer; the job is over for the caller either way
+            }
+        });
+        return RbeeException.of(ErrorCode.TIMEOUT, "Worker timeout - no token for " + stallLimit.toSeconds() + " s",
+                Map.of("worker_id", worker.workerId()));
     }
 
     private SseResponse openWithBusyRetries(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) {
