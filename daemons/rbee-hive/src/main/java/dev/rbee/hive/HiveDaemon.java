@@ -15,6 +15,7 @@ import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.hive.http.HiveRoutes;
 import dev.rbee.hive.models.SpawnModels;
 import dev.rbee.hive.queen.QueenHeartbeat;
+import dev.rbee.hive.workers.IdleReaper;
 import dev.rbee.hive.workers.SpawnService;
 import dev.rbee.hive.workers.WorkerLauncher;
 import dev.rbee.hive.workers.WorkerRegistry;
@@ -64,6 +65,7 @@ public final class HiveDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
                 routes::register);
+        new IdleReaper(workers, stopper, config.idleTimeout(), config.clusterSecret(), json).start(timer);
         Signals.onTerminate(() -> shutdown(0));
         if (config.watchStdin()) {
             ParentWatch.onStdinClosed(System.in, "queen-rbee", this::abandoned);

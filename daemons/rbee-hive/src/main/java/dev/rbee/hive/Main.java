@@ -32,6 +32,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--queen-url", description = "Queen to heartbeat to; omitted = standalone") String queenUrl;
         @Option(names = "--worker-port", defaultValue = "${env:RBEE_WORKER_PORT_START:-8001}",
                 description = "First port tried for workers (env RBEE_WORKER_PORT_START)") int workerPort;
+        @Option(names = "--idle-timeout-ms", defaultValue = "${env:RBEE_WORKER_IDLE_TIMEOUT_MS:-300000}",
+                description = "Stop a worker idle this long; 0 = never (env RBEE_WORKER_IDLE_TIMEOUT_MS)")
+        long idleTimeoutMs;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -45,7 +48,7 @@ public final class Main implements Callable<Integer> {
             RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
             DaemonLog.ensureWrittenTo(home.logFile("rbee-hive"));
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
-                    Distribution.fromEnvironment(System.getenv()), secret);
+                    Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs));
             try {
                 return new HiveDaemon(config).run();
             } catch (PortInUseException e) {

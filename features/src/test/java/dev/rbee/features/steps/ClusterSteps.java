@@ -60,6 +60,11 @@ public class ClusterSteps {
         world.env().merge("RBEE_TEST_FAULTS", fault, (a, b) -> a + "," + b);
     }
 
+    @Given("the worker idle timeout is {int} s")
+    public void idleTimeout(int seconds) {
+        world.env().put("RBEE_WORKER_IDLE_TIMEOUT_MS", String.valueOf(seconds * 1000L));
+    }
+
     @Given("queen's inference stall timeout is {int} s")
     public void stallTimeout(int seconds) {
         world.env().put("RBEE_INFERENCE_STALL_TIMEOUT_MS", String.valueOf(seconds * 1000L));

@@ -153,6 +153,12 @@ public class LifecycleSteps {
         assertEquals(workers, RbeeProcesses.of(world.home(), Program.WORKER).size(), "llm-worker-rbee processes");
     }
 
+    @Then("{int} s after that an llm-worker-rbee process of this scenario is still running")
+    public void stillRunningAfter(int seconds) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+        assertFalse(RbeeProcesses.of(world.home(), Program.WORKER).isEmpty(), "the worker stopped too early");
+    }
+
     @Then("the operator's queen-rbee exited with code {int}")
     public void operatorQueenExited(int code) throws InterruptedException {
         assertEquals(code, world.operatorQueen().awaitExit(40));

@@ -96,6 +96,9 @@ final class TokenRelay {
             } catch (UnreachableException e) {
                 throw new WorkerUnreachableException(worker, e);
             } catch (RbeeException e) {
+                if (e.is(ErrorCode.WORKER_NOT_READY)) {
+                    throw new WorkerUnreachableException(worker, e);
+                }
                 if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
                     throw e;
                 }
