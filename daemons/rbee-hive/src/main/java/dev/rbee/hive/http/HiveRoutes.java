@@ -13,6 +13,7 @@ import dev.rbee.contract.hive.MessageResponse;
 import dev.rbee.contract.hive.WorkerReadyCallback;
 import dev.rbee.contract.hive.WorkerShutdownResponse;
 import dev.rbee.contract.json.Json;
+import dev.rbee.contract.validation.Validator;
 import dev.rbee.daemon.Responses;
 import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.hive.workers.SpawnService;
@@ -62,7 +63,15 @@ public final class HiveRoutes {
 
     private void workerReady(Context ctx) {
         WorkerReadyCallback ready = Responses.body(ctx, json, WorkerReadyCallback.class);
-        WorkerEntry entry = workers.get(Objects.requireNonNullElse(ready.workerId(), ""));
+        Validator v = new Validator(); // api.md §6.1: every field of the callback is required
+        v.required("worker_id", ready.workerId());
+        v.required("url", ready.url());
+        v.required("model_ref", ready.modelRef());
+        v.required("backend", ready.backend());
+        v.required("device", ready.device());
+        v.required("vram_bytes", ready.vramBytes());
+        v.throwIfInvalid(null);
+        WorkerEntry entry = workers.get(ready.workerId());
         if (!entry.url().equals(ready.url()) || !entry.modelRef().equals(ready.modelRef())
                 || !entry.backend().equals(ready.backend()) || !Objects.equals(entry.device(), ready.device())) {
             throw RbeeException.invalid(List.of(new FieldError("worker_id", "matches_spawn",

@@ -1,23 +1,21 @@
 package dev.rbee.hive.workers;
 
 import dev.rbee.contract.WorkerState;
+import dev.rbee.contract.error.Component;
 import dev.rbee.contract.error.ErrorCode;
-import dev.rbee.contract.error.FieldError;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HiveSpawnRequest;
 import dev.rbee.contract.hive.HiveSpawnResponse;
+import dev.rbee.contract.validation.SpawnValidation;
 import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.hive.models.SpawnModels;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code POST /v1/workers/spawn}: validate, check the backend, find the model file, launch (api.md §6.2). */
 public final class SpawnService {
-    private static final List<String> BACKENDS = List.of("cpu", "cuda", "metal");
-
     private final String nodeName;
     private final DeviceInventory devices;
     private final SpawnModels models;
@@ -31,7 +29,7 @@ public final class SpawnService {
     }
 
     public HiveSpawnResponse spawn(HiveSpawnRequest request) {
-        validate(request);
+        SpawnValidation.validate(request, Component.HIVE);
         String backend = request.backend() != null ? request.backend() : devices.availableBackends().getFirst();
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
@@ -44,28 +42,6 @@ public final class SpawnService {
                 Integer.parseInt(entry.url().substring(entry.url().lastIndexOf(':') + 1)));
     }
 
-    private static void validate(HiveSpawnRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.modelRef() == null || r.modelRef().isBlank()) {
-            errors.add(new FieldError("model_ref", "required", "model_ref is required", null));
-        }
-        if (r.backend() != null && !BACKENDS.contains(r.backend())) {
-            errors.add(new FieldError("backend", "enum(cpu|cuda|metal)", "backend must be one of cpu, cuda, metal",
-                    r.backend()));
-        }
-        if (r.device() != null && r.device() < 0) {
-            errors.add(new FieldError("device", "range(0,2147483647)", "device must be 0 or more", r.device()));
-        }
-        if (r.device() != null && r.backend() == null) {
-            errors.add(new FieldError("device", "requires(backend)", "device requires backend", r.device()));
-        }
-        if (r.slots() != null && (r.slots() < 1 || r.slots() > 16)) {
-            errors.add(new FieldError("slots", "range(1,16)", "slots must be between 1 and 16", r.slots()));
-        }
-        if (!errors.isEmpty()) {
-            throw RbeeException.invalid(errors, null);
-        }
-    }
 
     private void requireDevice(String backend, int device) {
         List<Integer> available = devices.deviceIndexes(backend);
