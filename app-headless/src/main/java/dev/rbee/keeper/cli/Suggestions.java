@@ -88,7 +88,10 @@ public final class Suggestions {
             case "CUDA_DEVICE_FAILED", "GPU_VRAM_EXHAUSTED" -> List.of(CPU_HINT);
             case "ALL_SLOTS_BUSY" -> List.of("Wait and try again", "Start another worker: rbee-keeper worker start "
                     + "--node " + node + " --model " + model, "Use another node: --node <name>");
-            case "LOADING_TIMEOUT", "WORKER_FAILED", "TIMEOUT" -> List.of(WORKER_LOG.formatted(node, worker));
+            case "WORKER_FAILED" -> "oom_killed".equals(d.get("reason"))
+                    ? List.of("Free RAM on " + node, WORKER_LOG.formatted(node, worker))
+                    : List.of(WORKER_LOG.formatted(node, worker));
+            case "LOADING_TIMEOUT", "TIMEOUT" -> List.of(WORKER_LOG.formatted(node, worker));
             default -> List.of();
         };
     }

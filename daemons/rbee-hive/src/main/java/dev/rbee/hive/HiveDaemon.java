@@ -16,6 +16,7 @@ import dev.rbee.hive.http.HiveRoutes;
 import dev.rbee.hive.models.SpawnModels;
 import dev.rbee.hive.queen.QueenHeartbeat;
 import dev.rbee.hive.workers.IdleReaper;
+import dev.rbee.hive.workers.LoadingWatch;
 import dev.rbee.hive.workers.SpawnService;
 import dev.rbee.hive.workers.WorkerLauncher;
 import dev.rbee.hive.workers.WorkerRegistry;
@@ -57,7 +58,8 @@ public final class HiveDaemon {
         config.home().ensureDirs();
         DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv());
         String hiveUrl = config.url(config.port());
-        WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json);
+        WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json,
+                new LoadingWatch(config.loadingTimeout(), stopper, config.clusterSecret(), json, timer));
         SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
                 launcher);
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,

@@ -35,6 +35,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--idle-timeout-ms", defaultValue = "${env:RBEE_WORKER_IDLE_TIMEOUT_MS:-300000}",
                 description = "Stop a worker idle this long; 0 = never (env RBEE_WORKER_IDLE_TIMEOUT_MS)")
         long idleTimeoutMs;
+        @Option(names = "--loading-timeout-ms", defaultValue = "${env:RBEE_WORKER_LOADING_TIMEOUT_MS:-300000}",
+                description = "Stop a worker whose model is not loaded this long after its spawn "
+                        + "(env RBEE_WORKER_LOADING_TIMEOUT_MS)")
+        long loadingTimeoutMs;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -48,7 +52,8 @@ public final class Main implements Callable<Integer> {
             RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
             DaemonLog.ensureWrittenTo(home.logFile("rbee-hive"));
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
-                    Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs));
+                    Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs),
+                    java.time.Duration.ofMillis(loadingTimeoutMs));
             try {
                 return new HiveDaemon(config).run();
             } catch (PortInUseException e) {

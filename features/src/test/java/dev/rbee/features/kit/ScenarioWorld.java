@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  */
 public final class ScenarioWorld {
     private final Path root = Path.of(System.getProperty("rbee.root", "..")).toAbsolutePath().normalize();
+    /** The secret a scenario gives the daemons it starts without a queen. */
+    public static final String CLUSTER_SECRET = "scenario-cluster-secret";
     private final Path home;
     private final int queenPort = FreePorts.next();
     private final Map<String, String> env = new HashMap<>();
@@ -90,6 +92,21 @@ public final class ScenarioWorld {
         return operatorQueen;
     }
 
+    /**
+     * An rbee-hive on the scenario's local hive port with no queen behind it, for scenarios that speak to the hive's
+     * API directly; the scenario holds the cluster secret a queen would have handed it.
+     */
+    public CommandRun startStandaloneHive() {
+        Map<String, String> hiveEnv = new HashMap<>(env);
+        hiveEnv.put("RBEE_CLUSTER_SECRET", CLUSTER_SECRET);
+        return CommandRun.start(List.of(root.resolve("bin/rbee-hive").toString(), "daemon", "--port",
+                String.valueOf(localHivePort())), hiveEnv);
+    }
+
+    public String hiveUrl() {
+        return "http://127.0.0.1:" + localHivePort();
+    }
+
     public CommandRun operatorQueen() {
         return operatorQueen;
     }
@@ -108,7 +125,9 @@ public final class ScenarioWorld {
 
     /** Replaces the placeholders scenarios use for values only known at run time. */
     public String fill(String text) {
-        return text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
+        String filled = text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
+        return remembered.containsKey("worker-id") ? filled.replace("<worker-id>", remembered.get("worker-id"))
+                : filled;
     }
 
     private final Map<String, String> remembered = new HashMap<>();

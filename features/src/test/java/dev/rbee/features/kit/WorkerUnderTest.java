@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a client carrying the cluster secret, and the jobs streaming from it.
  */
 public final class WorkerUnderTest {
-    public static final String SECRET = "scenario-cluster-secret";
+    public static final String SECRET = ScenarioWorld.CLUSTER_SECRET;
 
     /** An event and when it arrived (nanoTime). */
     public record Timed(SseEvent event, long atNanos) {

@@ -75,10 +75,35 @@ public class ClusterSteps {
         // keeper ends a broken line of tokens with a newline when it reports the error; that is not a token
         long lastOut = world.lastRun().stdoutChunks().stream().filter(c -> !c.text().isBlank())
                 .reduce((a, b) -> b).orElseThrow().atNanos();
-        long line = world.lastRun().stderrChunks().stream().filter(c -> c.text().contains(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + text + "' on stderr")).atNanos();
+        long line = stderrLineAt(text);
         assertTrue((line - lastOut) / 1_000_000 >= millis, "came " + (line - lastOut) / 1_000_000
                 + " ms after the last token");
+    }
+
+    @Then("the stderr line containing {string} came at least {int} ms after the one containing {string}")
+    public void stderrLineCameAfterAnother(String later, int millis, String earlier) {
+        long gap = (stderrLineAt(later) - stderrLineAt(earlier)) / 1_000_000;
+        assertTrue(gap >= millis, "'" + later + "' came " + gap + " ms after '" + earlier + "'");
+    }
+
+    private long stderrLineAt(String text) {
+        return world.lastRun().stderrChunks().stream().filter(c -> c.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + text + "' on stderr")).atNanos();
+    }
+
+    @Given("the worker's loading stalls at layer {int}")
+    public void loadingStalls(int layer) {
+        addFault("worker.load.stall_at_layer=" + layer);
+    }
+
+    @Given("the worker runs out of memory at layer {int}")
+    public void loadingRunsOutOfMemory(int layer) {
+        addFault("worker.load.oom_at_layer=" + layer);
+    }
+
+    @Given("the worker loading timeout is {int} s")
+    public void loadingTimeout(int seconds) {
+        world.env().put("RBEE_WORKER_LOADING_TIMEOUT_MS", String.valueOf(seconds * 1000L));
     }
 
     @Given("the devices are simulated as {string}")
@@ -113,7 +138,8 @@ public class ClusterSteps {
     @Then("the log {string} contains {string}")
     public void theLogContains(String log, String text) throws IOException {
         Path file = world.home().resolve("logs").resolve(log);
-        assertTrue(Files.readString(file).contains(text), () -> log + " does not contain '" + text + "'");
+        String expected = world.fill(text);
+        assertTrue(Files.readString(file).contains(expected), () -> log + " does not contain '" + expected + "'");
     }
 
     @Then("a worker log in RBEE_HOME contains {string}")

@@ -11,6 +11,7 @@ import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.QWorker;
 import dev.rbee.engine.gguf.LlamaModelSpec;
 import dev.rbee.engine.gguf.RandomLlamaGenerator;
+import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.RbeeProcesses;
 import dev.rbee.features.kit.RbeeProcesses.Program;
 import dev.rbee.features.kit.ScenarioWorld;
@@ -136,13 +137,13 @@ public class LifecycleSteps {
 
     @Then("within {int} s nothing of this scenario is running")
     public void noRbeeProcessLeft(int seconds) throws InterruptedException {
-        waitFor(seconds, () -> RbeeProcesses.withHome(world.home()).isEmpty(),
+        Eventually.within(seconds, () -> RbeeProcesses.withHome(world.home()).isEmpty(),
                 () -> "still running: " + RbeeProcesses.withHome(world.home()));
     }
 
     @Then("within {int} s no {word} process of this scenario is left")
     public void noProcessOfProgramLeft(int seconds, String program) throws InterruptedException {
-        waitFor(seconds, () -> RbeeProcesses.of(world.home(), Program.named(program)).isEmpty(),
+        Eventually.within(seconds, () -> RbeeProcesses.of(world.home(), Program.named(program)).isEmpty(),
                 () -> "still running: " + RbeeProcesses.of(world.home(), Program.named(program)));
     }
 
@@ -215,17 +216,6 @@ public class LifecycleSteps {
     }
 
     private static void waitFor(int seconds, BooleanSupplier condition, String failure) throws InterruptedException {
-        waitFor(seconds, condition, () -> failure);
-    }
-
-    private static void waitFor(int seconds, BooleanSupplier condition, java.util.function.Supplier<String> failure)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(failure.get() + " (waited " + seconds + " s)");
-            }
-            Thread.sleep(100);
-        }
+        Eventually.within(seconds, condition, () -> failure);
     }
 }

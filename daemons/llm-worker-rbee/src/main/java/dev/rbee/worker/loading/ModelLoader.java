@@ -25,12 +25,12 @@ public final class ModelLoader {
     private final WorkerStatus status;
     private final LoadingFeed feed;
 
-    private final long layerDelayMillis;
+    private final LoadFaults faults;
     private final boolean simulatedDevices = System.getenv("RBEE_FAKE_DEVICES") != null;
 
-    /** {@code faults}: {@code worker.layer_delay_ms} (test mode) makes loading take that long per layer. */
+    /** {@code faults}: the loading hooks of test mode (see {@link LoadFaults}). */
     public ModelLoader(Engine engine, WorkerConfig config, WorkerStatus status, LoadingFeed feed, TestFaults faults) {
-        this.layerDelayMillis = faults.millis("worker.layer_delay_ms").orElse(0L);
+        this.faults = new LoadFaults(faults);
         this.engine = engine;
         this.config = config;
         this.status = status;
@@ -50,16 +50,6 @@ public final class ModelLoader {
         return config.backend();
     }
 
-    private void imitateSlowDisk(int layers) {
-        if (layerDelayMillis > 0) {
-            try {
-                Thread.sleep(layerDelayMillis * layers);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /** Returns the model, or empty after recording the failure (state {@code error}, an {@code error} event). */
     public Optional<LoadedModel> load() {
         LOG.info("Loading {} with {}", config.modelPath(), engine.name());
@@ -68,12 +58,7 @@ public final class ModelLoader {
             LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(),
                             computeBackend(), config.device(), Math.max(1, Runtime.getRuntime().availableProcessors()),
                             config.slots()),
-                    (loaded, total, bytes) -> {
-                        feed.add(new LoadingEvent(loaded, total, bytes));
-                        if (loaded == 0) {
-                            imitateSlowDisk(total);
-                        }
-                    });
+                    faults.around((loaded, total, bytes) -> feed.add(new LoadingEvent(loaded, total, bytes))));
             status.loaded();
             feed.finish(ReadyEvent.loaded());
             LOG.info("Model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);

@@ -4,6 +4,7 @@ import dev.rbee.contract.client.Endpoint;
 import dev.rbee.contract.client.HiveClient;
 import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.hive.HiveShutdownResponse;
@@ -117,10 +118,11 @@ public final class LocalHive {
     }
 
     /**
-     * Why a worker of this hive went away, as the hive recorded it ({@code killed by SIGKILL}, {@code exit code 1});
+     * Why a worker of this hive went away, as the hive recorded it ({@code WORKER_FAILED killed by SIGKILL},
+     * {@code LOADING_TIMEOUT ...});
      * the hive needs a moment to notice an exit, so this waits up to 2 s for the entry to turn to {@code error}.
      */
-    public Optional<String> exitCause(String workerId) {
+    public Optional<ErrorSummary> exitCause(String workerId) {
         long deadline = System.nanoTime() + 2_000_000_000L;
         while (isRunning() && System.nanoTime() < deadline) {
             try {
@@ -130,7 +132,7 @@ public final class LocalHive {
                     return Optional.empty();
                 }
                 if (entry.get().error() != null) {
-                    return Optional.of(entry.get().error().message());
+                    return Optional.of(entry.get().error());
                 }
                 Thread.sleep(100);
             } catch (RuntimeException e) {

@@ -14,6 +14,11 @@ import dev.rbee.contract.sse.ReadyEvent;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.sse.SseEventStream;
 import dev.rbee.contract.client.SseResponse;
+import dev.rbee.contract.client.UnreachableException;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.ErrorSummary;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.registry.WorkerDirectory;
 import java.util.List;
@@ -43,7 +48,7 @@ public final class Provisioner {
         if (stillLoading.isPresent()) { // api.md §5.6 step 1: wait for it rather than spawn a second one
             QWorker worker = stillLoading.get();
             stream.narrate("worker_wait", "Waiting for " + worker.workerId() + " to finish loading");
-            awaitReady(worker.workerId(), worker.url(), stream, job);
+            awaitReady(worker, stream, job);
             QWorker ready = withState(worker, WorkerState.IDLE);
             directory.put(ready);
             return ready;
@@ -55,29 +60,33 @@ public final class Provisioner {
         QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), request.model(), request.model(),
                 spawned.backend(), spawned.device(), WorkerState.LOADING, 1, 0, 0, Times.now(), false);
         directory.put(loading);
-        awaitReady(spawned.workerId(), spawned.url(), stream, job);
+        awaitReady(loading, stream, job);
         QWorker ready = withState(loading, WorkerState.IDLE);
         directory.put(ready);
         return ready;
     }
 
     /** Why a worker disappeared, from its hive; only the local node exists so far. */
-    java.util.Optional<String> exitCause(QWorker worker) {
+    java.util.Optional<ErrorSummary> exitCause(QWorker worker) {
         return LocalHive.NODE.equals(worker.node()) ? localHive.exitCause(worker.workerId())
                 : java.util.Optional.empty();
     }
 
     /** Relays loading progress; a cancel closes the stream, so the job ends at once while the worker loads on. */
-    private void awaitReady(String workerId, String url, TaskStream stream, JobRecord job) {
-        try (SseResponse progress = workers.client(url).loadingProgress()) {
+    private void awaitReady(QWorker worker, TaskStream stream, JobRecord job) {
+        LoadingEvent lastProgress = null;
+        try (SseResponse progress = workers.client(worker.url()).loadingProgress()) {
             job.onCancelWhileProvisioning(progress::close);
             SseEventStream events = progress.events();
             while (events.hasNext()) {
                 SseEvent event = events.next();
                 switch (event) {
-                    case LoadingEvent loading -> stream.send(loading);
+                    case LoadingEvent loading -> {
+                        lastProgress = loading;
+                        stream.send(loading);
+                    }
                     case ReadyEvent ignored -> {
-                        stream.send(ReadyEvent.relayed(workerId, url));
+                        stream.send(ReadyEvent.relayed(worker.workerId(), worker.url()));
                         return;
                     }
                     case ErrorEvent error -> throw RbeeException.fromEvent(error.code(), error.message(),
@@ -85,16 +94,40 @@ public final class Provisioner {
                     default -> { }
                 }
             }
+        } catch (UnreachableException e) {
+            if (!job.cancelRequested()) {
+                throw loadingEndedEarly(worker, lastProgress);
+            }
         } finally {
             job.onCancelWhileProvisioning(() -> { });
         }
         if (job.cancelRequested()) {
-            throw RbeeException.of(dev.rbee.contract.error.ErrorCode.CANCELLED, "Job " + job.jobId()
-                    + " was canceled", java.util.Map.of("job_id", job.jobId()));
+            throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
+                    Map.of("job_id", job.jobId()));
         }
-        throw RbeeException.fromEvent("WORKER_FAILED", "Worker " + workerId
-                + " stopped before it finished loading", java.util.Map.of("worker_id", workerId,
-                "phase", "loading", "reason", "crashed"));
+        throw loadingEndedEarly(worker, lastProgress);
+    }
+
+    /**
+     * The loading stream broke off: the hive says why (it stopped a worker that loaded too long, or the process died,
+     * e.g. by the OOM killer).
+     */
+    private RbeeException loadingEndedEarly(QWorker worker, LoadingEvent lastProgress) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("worker_id", worker.workerId());
+        details.put("phase", "loading");
+        if (lastProgress != null) {
+            details.put("layers_loaded", lastProgress.layersLoaded());
+            details.put("layers_total", lastProgress.layersTotal());
+        }
+        ErrorSummary cause = exitCause(worker).orElse(new ErrorSummary(ErrorCode.WORKER_FAILED.name(),
+                "its loading stream ended before it was ready"));
+        if (ErrorCode.WORKER_FAILED.name().equals(cause.code())) {
+            details.put("reason", cause.message().contains("out of memory") ? "oom_killed" : "crashed");
+            return RbeeException.fromEvent(cause.code(), "Worker " + worker.workerId() + " on " + worker.node()
+                    + " exited: " + cause.message(), details);
+        }
+        return RbeeException.fromEvent(cause.code(), cause.message(), details);
     }
 
     private static QWorker withState(QWorker w, String state) {

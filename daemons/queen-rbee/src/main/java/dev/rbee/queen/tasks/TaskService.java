@@ -3,6 +3,7 @@ package dev.rbee.queen.tasks;
 import dev.rbee.contract.ApiPaths;
 import dev.rbee.contract.error.Component;
 import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.QWorker;
@@ -45,7 +46,8 @@ public final class TaskService {
         this.jobs = jobs;
         this.provisioner = provisioner;
         this.directory = directory;
-        this.relay = new TokenRelay(workers, provisioner::exitCause, timer, stallLimit);
+        this.relay = new TokenRelay(workers, w -> provisioner.exitCause(w).map(ErrorSummary::message), timer,
+                stallLimit);
         this.workers = workers;
         this.json = json;
         this.timer = timer;

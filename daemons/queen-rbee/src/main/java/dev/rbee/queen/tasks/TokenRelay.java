@@ -72,7 +72,7 @@ final class TokenRelay {
         String cause = exitCauses.apply(worker).orElse("its stream ended without an end event");
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
                 + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
-                "reason", cause.equals("OOM killed") ? "oom_killed" : "crashed"));
+                "reason", cause.contains("out of memory") ? "oom_killed" : "crashed"));
     }
 
     /** The worker stays; its job is canceled, and the hive's health checks deal with a worker that hangs. */

@@ -1,7 +1,12 @@
 package dev.rbee.hive.workers;
 
-/** Words for how a worker process ended, as the hive reports it (api.md §12: exit 137 while loading is OOM). */
+/**
+ * Words for how a worker process ended, as the hive reports it. A SIGKILL nobody sent while the model loads is almost
+ * always the kernel's OOM killer (api.md §12, scenarios.md S061).
+ */
 final class ExitCause {
+    static final String OOM_WHILE_LOADING = "killed by SIGKILL during loading (likely out of memory)";
+
     private ExitCause() {
     }
 
@@ -12,7 +17,7 @@ final class ExitCause {
         }
         int signal = exitValue - 128;
         if (signal == 9 && wasLoading) {
-            return "OOM killed";
+            return OOM_WHILE_LOADING;
         }
         return "killed by " + signalName(signal);
     }

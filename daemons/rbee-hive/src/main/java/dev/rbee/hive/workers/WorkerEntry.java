@@ -22,6 +22,8 @@ public final class WorkerEntry {
     private int slotsBusy;
     private String lastActivityAt = startedAt;
     private ErrorSummary error;
+    private int layersLoaded;
+    private int layersTotal;
 
     public WorkerEntry(String workerId, String url, String modelRef, String backend, int device, int slotsTotal,
                        int port, Process process) {
@@ -59,7 +61,11 @@ public final class WorkerEntry {
         return process;
     }
 
+    /** A failed worker keeps state {@code error}: nothing it says afterwards makes it usable again. */
     public synchronized void state(String newState) {
+        if (error != null) {
+            return;
+        }
         state = newState;
         lastActivityAt = Times.now();
     }
@@ -70,8 +76,41 @@ public final class WorkerEntry {
 
     /** The process ended without being asked to: the entry shows why until the registry drops it. */
     public synchronized void failed(String message) {
-        state = WorkerState.ERROR;
-        error = new ErrorSummary(ErrorCode.WORKER_FAILED.name(), message);
+        failed(new ErrorSummary(ErrorCode.WORKER_FAILED.name(), message));
+    }
+
+    /** The hive gave up on the worker (e.g. loading took too long); a later exit keeps this reason. */
+    public synchronized void failed(ErrorSummary reason) {
+        if (error == null) {
+            state = WorkerState.ERROR;
+            error = reason;
+        }
+    }
+
+    public synchronized boolean hasFailed() {
+        return error != null;
+    }
+
+    public synchronized void loadingProgress(int loaded, int total) {
+        layersLoaded = loaded;
+        layersTotal = total;
+    }
+
+    /** How far loading got, e.g. {@code 28/32}; {@code 0/0} before the first progress event. */
+    public synchronized String layersText() {
+        return layersLoaded + "/" + layersTotal;
+    }
+
+    public synchronized int layersLoaded() {
+        return layersLoaded;
+    }
+
+    public synchronized int layersTotal() {
+        return layersTotal;
+    }
+
+    public String startedAt() {
+        return startedAt;
     }
 
     public synchronized HWorker toHWorker() {

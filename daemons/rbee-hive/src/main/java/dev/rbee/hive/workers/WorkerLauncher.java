@@ -35,13 +35,16 @@ public final class WorkerLauncher {
     private final WorkerRegistry registry;
     private final String hiveUrl;
     private final Json json;
+    private final LoadingWatch loadingWatch;
     private final Ids ids = new Ids();
 
-    public WorkerLauncher(HiveConfig config, WorkerRegistry registry, String hiveUrl, Json json) {
+    public WorkerLauncher(HiveConfig config, WorkerRegistry registry, String hiveUrl, Json json,
+                          LoadingWatch loadingWatch) {
         this.config = config;
         this.registry = registry;
         this.hiveUrl = hiveUrl;
         this.json = json;
+        this.loadingWatch = loadingWatch;
     }
 
     public record Launch(String modelRef, Path modelPath, String backend, int device, int slots) {
@@ -59,6 +62,7 @@ public final class WorkerLauncher {
             WorkerEntry entry = start(workerId, launch, port);
             if (awaitHealthy(entry)) {
                 registry.add(entry);
+                loadingWatch.watch(entry);
                 LOG.info("Worker {} up on port {} (pid {})", workerId, port, entry.process().pid());
                 return entry;
             }

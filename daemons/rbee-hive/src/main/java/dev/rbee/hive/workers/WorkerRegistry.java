@@ -35,9 +35,11 @@ public final class WorkerRegistry {
             workers.remove(entry.workerId(), entry);
             return;
         }
-        String cause = ExitCause.describe(entry.process().exitValue(), WorkerState.LOADING.equals(state));
-        LOG.warn("Worker {} exited unexpectedly ({}) while {}", entry.workerId(), cause, state);
-        entry.failed(cause);
+        if (!entry.hasFailed()) {
+            String cause = ExitCause.describe(entry.process().exitValue(), WorkerState.LOADING.equals(state));
+            LOG.warn("Worker {} exited unexpectedly ({}) while {}", entry.workerId(), cause, state);
+            entry.failed(cause);
+        }
         CompletableFuture.delayedExecutor(KEEP_FAILED_MS, TimeUnit.MILLISECONDS)
                 .execute(() -> workers.remove(entry.workerId(), entry));
     }

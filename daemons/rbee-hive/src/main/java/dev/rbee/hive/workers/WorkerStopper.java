@@ -61,18 +61,23 @@ public final class WorkerStopper {
         return killed;
     }
 
-    /** Returns true when the worker exited by itself. */
+    /** Drains the worker; returns true when it exited by itself within the grace period. */
     public boolean stop(WorkerEntry worker) {
         LOG.info("Shutting down {}...", worker.workerId());
         worker.state(WorkerState.DRAINING);
+        LOG.info("Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
+        return stopWithin(worker, grace);
+    }
+
+    /** Asks the worker to shut down and SIGKILLs it when it is still there after {@code patience}. */
+    public boolean stopWithin(WorkerEntry worker, Duration patience) {
         try {
             new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
                     Duration.ofSeconds(5)), json)).adminShutdown();
         } catch (RuntimeException e) {
             LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
         }
-        LOG.info("Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
-        if (ChildProcesses.awaitExit(worker.process(), grace)) {
+        if (ChildProcesses.awaitExit(worker.process(), patience)) {
             return true;
         }
         LOG.warn("Worker did not respond, force-killing {}", worker.workerId());

@@ -26,10 +26,12 @@ class SpawnServiceTest {
 
     private SpawnService service(java.util.Map<String, String> env) {
         HiveConfig config = new HiveConfig("localhost", "127.0.0.1", 0, null, 8001, false, new RbeeHome(home),
-                new Distribution(home.resolve("no-dist")), "secret", java.time.Duration.ZERO);
+                new Distribution(home.resolve("no-dist")), "secret", java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(5));
         WorkerRegistry registry = new WorkerRegistry();
         return new SpawnService("localhost", new DeviceInventory(home.resolve("models"), env),
-                new SpawnModels(home.resolve("models")), new WorkerLauncher(config, registry, "http://h", new Json()));
+                new SpawnModels(home.resolve("models")), new WorkerLauncher(config, registry, "http://h", new Json(),
+                        new LoadingWatch(config.loadingTimeout(), null, "secret", new Json(), null)));
     }
 
     @Test
