@@ -51,3 +51,12 @@ Feature: Inference through queen: streaming, seeds, stop sequences, a caller tha
     And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S087. A worker's context is the model's own (at most 32768 tokens; docs/decisions.md), so this
+  # model's 20480 hold the 20000-character prompt, and the context fills about 480 tokens later.
+  Scenario: S087 A long prompt from stdin, and a context that fills up
+    Given a random test model with 2 layers and a context of 20480 tokens
+    When I run "rbee-keeper infer --json --model 'file:<rbee-home>/models/test 2-layers.gguf' --prompt - --max-tokens 1000000" with 20000 characters on stdin
+    Then the exit code is 0
+    And the end event on stdout says MAX_TOKENS, and tokens_out plus prompt_tokens is 20480
+    And within 10 s nothing of this scenario is running

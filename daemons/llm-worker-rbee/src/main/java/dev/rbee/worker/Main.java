@@ -26,7 +26,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--hive-url", description = "Where to send the ready callback; omitted = standalone")
     String hiveUrl;
     @Option(names = "--slots", defaultValue = "1") int slots;
-    @Option(names = "--ctx-size", defaultValue = "2048", description = "Context window per slot") int contextSize;
+    @Option(names = "--ctx-size", defaultValue = "0",
+            description = "Context window per slot; 0 = the model's own, at most 32768") int contextSize;
     @Option(names = "--engine", defaultValue = "llama-capi", description = "llama-capi (default) or llama-jni")
     String engine;
 

@@ -30,6 +30,12 @@ public class CommandSteps {
         world.awaitLastRun(120);
     }
 
+    @When("I run {string} with {int} characters on stdin")
+    public void iRunWithLongStdin(String commandLine, int characters) throws InterruptedException {
+        world.start(Words.split(commandLine), "a".repeat(characters));
+        world.awaitLastRun(120);
+    }
+
     @When("I remember stdout as {string}")
     public void rememberStdout(String name) {
         world.remember(name, world.lastRun().stdout());
@@ -57,6 +63,15 @@ public class CommandSteps {
         List<String> expected = List.of(types.split(",\\s*"));
         assertTrue(seen.size() >= expected.size() && seen.subList(seen.size() - expected.size(), seen.size())
                 .equals(expected), () -> "event types: " + seen);
+    }
+
+    @Then("the end event on stdout says {word}, and tokens_out plus prompt_tokens is {int}")
+    public void endEventFillsTheContext(String stopReason, int contextSize) {
+        Json json = new Json();
+        var end = world.lastRun().stdout().lines().map(json::tree).filter(e -> "end".equals(e.get("type").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no end event in " + world.lastRun().stdout()));
+        assertEquals(stopReason, end.get("stop_reason").asText());
+        assertEquals(contextSize, end.get("tokens_out").asInt() + end.get("prompt_tokens").asInt(), end::toString);
     }
 
     @Then("stdout is exactly one JSON line with type {string} and code {string}")

@@ -46,8 +46,13 @@ public class WorkerSteps {
 
     @Given("a random test model with {int} layers")
     public void aRandomTestModel(int layers) throws Exception {
+        aRandomTestModelWithContext(layers, 2048);
+    }
+
+    @Given("a random test model with {int} layers and a context of {int} tokens")
+    public void aRandomTestModelWithContext(int layers, int context) throws Exception {
         model = world.home().resolve("models/test " + layers + "-layers.gguf");
-        new RandomLlamaGenerator().write(new LlamaModelSpec("test", 64, layers, 4, 4, 128, 2048, GgmlType.F32, 3),
+        new RandomLlamaGenerator().write(new LlamaModelSpec("test", 64, layers, 4, 4, 128, context, GgmlType.F32, 3),
                 model);
     }
 

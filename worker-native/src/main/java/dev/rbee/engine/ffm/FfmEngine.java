@@ -38,12 +38,13 @@ public final class FfmEngine implements Engine {
     }
 
     @Override
-    public LoadedModel load(LoadRequest request, LoadListener listener) {
-        if (request.onGpu()) {
+    public LoadedModel load(LoadRequest asked, LoadListener listener) {
+        if (asked.onGpu()) {
             throw new EngineException("this engine computes on the CPU only; rbee never falls back to the CPU",
                     EngineException.Kind.BACKEND);
         }
-        GgufInfo info = ModelHeader.read(request.modelPath());
+        GgufInfo info = ModelHeader.read(asked.modelPath());
+        LoadRequest request = asked.withContextFrom(info);
         LlamaCApi api = NativeLlama.api();
         Arena arena = Arena.ofShared();
         try {

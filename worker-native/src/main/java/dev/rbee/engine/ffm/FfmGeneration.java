@@ -48,7 +48,8 @@ final class FfmGeneration {
             decodePrompt(arena, prompt);
             MemorySegment chain = samplerChain(arena, request);
             try {
-                return generate(arena, chain, request, sink, cancelled, contextSize - prompt.length, start);
+                return generate(arena, chain, request, sink, cancelled, new Budget(prompt.length, contextSize),
+                        start);
             } finally {
                 api.samplerFree.invokeExact(chain);
             }
@@ -60,28 +61,29 @@ final class FfmGeneration {
     }
 
     private GenerationResult generate(Arena arena, MemorySegment chain, GenerationRequest request, TokenSink sink,
-                                      BooleanSupplier cancelled, int room, long start) throws Throwable {
+                                      BooleanSupplier cancelled, Budget budget, long start) throws Throwable {
         Utf8Assembler utf8 = new Utf8Assembler();
         StopSequenceMatcher stops = new StopSequenceMatcher(request.stop());
         MemorySegment one = arena.allocate(JAVA_INT);
         long firstToken = -1;
         int tokens = 0;
         while (true) {
-            if (tokens >= request.maxTokens() || tokens >= room) {
-                return end(sink, utf8, stops, tokens, StopReason.MAX_TOKENS, null, start, firstToken);
+            if (tokens >= request.maxTokens() || tokens >= budget.room()) {
+                return end(sink, utf8, stops, tokens, StopReason.MAX_TOKENS, null, budget, start, firstToken);
             }
             if (cancelled.getAsBoolean()) {
-                return end(null, utf8, stops, tokens, StopReason.CANCELLED, null, start, firstToken);
+                return end(null, utf8, stops, tokens, StopReason.CANCELLED, null, budget, start, firstToken);
             }
             int token = (int) api.samplerSample.invokeExact(chain, context, -1);
             if ((boolean) api.vocabIsEog.invokeExact(vocab, token)) {
-                return end(sink, utf8, stops, tokens, StopReason.EOS, null, start, firstToken);
+                return end(sink, utf8, stops, tokens, StopReason.EOS, null, budget, start, firstToken);
             }
             tokens++;
             firstToken = firstToken < 0 ? System.nanoTime() - start : firstToken;
             sink.token(stops.feed(utf8.feed(piece(arena, token))));
             if (stops.matched() != null) {
-                return end(null, utf8, stops, tokens, StopReason.STOP_SEQUENCE, stops.matched(), start, firstToken);
+                return end(null, utf8, stops, tokens, StopReason.STOP_SEQUENCE, stops.matched(), budget, start,
+                        firstToken);
             }
             one.set(JAVA_INT, 0, token);
             decode(one, 1);
@@ -89,15 +91,24 @@ final class FfmGeneration {
     }
 
     /** Text still held back (an unfinished character, a possible stop-sequence start) leaves with the end. */
+    /** The prompt's tokens and the context they share with the generated ones. */
+    private record Budget(int promptTokens, int contextSize) {
+        int room() {
+            return contextSize - promptTokens;
+        }
+    }
+
     private static GenerationResult end(TokenSink sink, Utf8Assembler utf8, StopSequenceMatcher stops, int tokens,
-                                        StopReason reason, String matched, long start, long firstToken) {
+                                        StopReason reason, String matched, Budget budget, long start,
+                                        long firstToken) {
         if (sink != null) {
             String rest = stops.feed(utf8.flush()) + stops.flush();
             if (!rest.isEmpty()) {
                 sink.token(rest);
             }
         }
-        return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken));
+        return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken),
+                budget.promptTokens());
     }
 
     private int[] tokenize(Arena arena, String text) throws Throwable {

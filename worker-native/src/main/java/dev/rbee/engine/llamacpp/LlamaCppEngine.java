@@ -43,13 +43,14 @@ public final class LlamaCppEngine implements Engine {
     }
 
     @Override
-    public LoadedModel load(LoadRequest request, LoadListener listener) {
-        if (!backends().contains(request.backend())) {
-            throw new EngineException("the bundled llama.cpp library cannot compute on " + request.backend()
+    public LoadedModel load(LoadRequest asked, LoadListener listener) {
+        if (!backends().contains(asked.backend())) {
+            throw new EngineException("the bundled llama.cpp library cannot compute on " + asked.backend()
                     + " (it supports " + String.join(", ", backends()) + "); rbee never falls back to the CPU",
                     EngineException.Kind.BACKEND);
         }
-        GgufInfo info = ModelHeader.read(request.modelPath());
+        GgufInfo info = ModelHeader.read(asked.modelPath());
+        LoadRequest request = asked.withContextFrom(info);
         listener.progress(0, info.layers(), 0);
         NativeLibrary.loadPrivately(() -> LlamaModel.setLogger(LogFormat.TEXT,
                 (level, message) -> log.print("[llama.cpp " + level + "] " + message)));

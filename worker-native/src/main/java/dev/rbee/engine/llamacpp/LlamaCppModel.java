@@ -28,12 +28,13 @@ final class LlamaCppModel implements LoadedModel {
         long start = System.nanoTime();
         long firstToken = -1;
         int tokens = 0;
+        int promptTokens = model.encode(request.prompt()).length + 1; // llama-server adds BOS, encode() does not
         LlamaIterator outputs = model.generate(parameters(request)).iterator();
         try {
             while (outputs.hasNext()) {
                 if (cancelled.getAsBoolean()) {
                     outputs.cancel();
-                    return result(tokens, StopReason.CANCELLED, null, start, firstToken);
+                    return result(tokens, StopReason.CANCELLED, null, start, firstToken, promptTokens);
                 }
                 LlamaOutput output = outputs.next();
                 // The binding holds back the bytes of an unfinished UTF-8 character and sends them with the token
@@ -48,7 +49,7 @@ final class LlamaCppModel implements LoadedModel {
                 sink.token(stops.feed(output.text));
                 if (stops.matched() != null) {
                     outputs.cancel();
-                    return result(tokens, StopReason.STOP_SEQUENCE, stops.matched(), start, firstToken);
+                    return result(tokens, StopReason.STOP_SEQUENCE, stops.matched(), start, firstToken, promptTokens);
                 }
             }
         } catch (RuntimeException e) { // de.kherud's LlamaException is not public
@@ -59,11 +60,13 @@ final class LlamaCppModel implements LoadedModel {
             sink.token(rest);
         }
         StopReason reason = tokens >= request.maxTokens() ? StopReason.MAX_TOKENS : StopReason.EOS;
-        return result(tokens, reason, null, start, firstToken);
+        return result(tokens, reason, null, start, firstToken, promptTokens);
     }
 
-    private static GenerationResult result(int tokens, StopReason reason, String matched, long start, long firstToken) {
-        return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken));
+    private static GenerationResult result(int tokens, StopReason reason, String matched, long start, long firstToken,
+                                           int promptTokens) {
+        return new GenerationResult(tokens, reason, matched, System.nanoTime() - start, Math.max(0, firstToken),
+                promptTokens);
     }
 
     /**

@@ -56,6 +56,19 @@ class FfmEngineTest {
         }
     }
 
+    /** Byte-level vocab: one token per character plus BOS; a context of 0 is the model's own (demo: 2048). */
+    @Test
+    void generationStopsWhenTheContextIsFull() throws Exception {
+        try (LoadedModel model = new FfmEngine().load(LoadRequest.cpu(DemoModels.ensureDemoTiny(dir), 0, 1),
+                (a, b, c) -> { })) {
+            GenerationResult result = model.generate(request(1_000_000, 0.7, 5, List.of()), t -> { },
+                    () -> false);
+            assertEquals(StopReason.MAX_TOKENS, result.stopReason());
+            assertEquals(21, result.promptTokens(), "BOS, the leading ▁ and 19 characters");
+            assertEquals(2048, result.tokensOut() + result.promptTokens());
+        }
+    }
+
     @Test
     void everyTokenIsSeenEvenWhileACharacterIsIncomplete() throws Exception {
         Path file = dir.resolve("utf8.gguf");

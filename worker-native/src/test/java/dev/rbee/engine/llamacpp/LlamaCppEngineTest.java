@@ -58,6 +58,7 @@ class LlamaCppEngineTest {
         assertEquals(20, result.tokensOut());
         assertEquals(20, tokens.size());
         assertEquals(StopReason.MAX_TOKENS, result.stopReason());
+        assertEquals(21, result.promptTokens(), "BOS, the leading ▁ and 19 characters, as the C-API engine counts");
         String text = String.join("", tokens);
         assertTrue(text.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "printable ASCII expected: " + text);
     }

@@ -19,7 +19,7 @@ class FormatsTest {
 
     @Test
     void summaryShowsTheMatchedStopSequenceEscaped() {
-        EndEvent end = new EndEvent(7, 500, StopReason.STOP_SEQUENCE, "\n\n", null);
+        EndEvent end = new EndEvent(7, 500, StopReason.STOP_SEQUENCE, "\n\n", null, null);
         assertEquals("[rbee-keeper] ✅ 7 tokens in 0.50 s (14.0 tok/s, first token after 90 ms, "
                 + "stop: STOP_SEQUENCE \"\\n\\n\")", Formats.summary(end, new MetricsEvent(14.0, 90), -1));
     }

@@ -117,7 +117,7 @@ public final class InferenceService {
         double tokensPerSecond = Math.round(result.tokensOut() / seconds * 10) / 10.0;
         channel.send(new MetricsEvent(tokensPerSecond, result.firstTokenNanos() / 1_000_000));
         channel.send(new EndEvent(result.tokensOut(), result.decodeNanos() / 1_000_000, reason,
-                result.stopSequenceMatched(), tokensPerSecond));
+                result.stopSequenceMatched(), tokensPerSecond, result.promptTokens()));
         channel.done();
     }
 

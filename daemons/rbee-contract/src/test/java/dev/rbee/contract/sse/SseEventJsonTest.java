@@ -36,7 +36,7 @@ class SseEventJsonTest {
                 new TokenEvent("Once", 0),
                 new MetricsEvent(13.2, 210),
                 EndEvent.of(20, 1515, StopReason.MAX_TOKENS),
-                new EndEvent(3, 10, StopReason.STOP_SEQUENCE, "\n\n", 12.5),
+                new EndEvent(3, 10, StopReason.STOP_SEQUENCE, "\n\n", 12.5, 9),
                 new ErrorEvent("INSUFFICIENT_VRAM", "Not enough VRAM", Map.of("device", 1)),
                 new ErrorEvent("CANCELLED", "Job job-1 was canceled", null),
                 NarrationEvent.of("queen-rbee", "hive_start", "Starting rbee-hive on workstation"),
