@@ -159,14 +159,19 @@ public class QueenApiSteps {
 
     @When("the task's stream has shown a {string} event")
     public void theStreamShows(String type) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
+        theStreamShowsEvents(1, type);
+    }
+
+    @When("the task's stream has shown {int} {string} events")
+    public void theStreamShowsEvents(int count, String type) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
             List<TimedLine> seen = taskEvents == null ? List.of() : List.copyOf(taskEvents);
-            if (seen.stream().anyMatch(l -> l.data().contains("\"type\":\"" + type + "\""))) {
+            if (seen.stream().filter(l -> l.data().contains("\"type\":\"" + type + "\"")).count() >= count) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + type + " event within 15 s");
+        throw new AssertionError("not " + count + " " + type + " event(s) within 30 s");
     }
 
     @Then("within {int} s the task stream ends with error {string}")

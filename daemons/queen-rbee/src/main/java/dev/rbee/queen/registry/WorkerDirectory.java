@@ -54,16 +54,20 @@ public final class WorkerDirectory {
                 .toList();
     }
 
-    /** Workers a job for {@code model} may go to: fresh, same model (and backend/device when given), a free slot. */
+    /**
+     * Workers a job for {@code model} may go to: fresh, same model (and backend/device when given), idle or busy.
+     * Idle ones come first, then busy ones with a free slot, then full ones: a full worker is not duplicated (S024);
+     * the job meets its {@code ALL_SLOTS_BUSY} and retries (S089), since only the worker knows its slots for sure.
+     */
     public List<QWorker> candidates(String node, String model, String backend, Integer device) {
         return list(node).stream()
                 .filter(w -> !w.stale())
                 .filter(w -> model.equals(w.modelRef()) || model.equals(w.resolvedRef()))
                 .filter(w -> backend == null || backend.equals(w.backend()))
                 .filter(w -> device == null || device == w.device())
-                .filter(w -> WorkerState.IDLE.equals(w.state())
-                        || WorkerState.BUSY.equals(w.state()) && w.slotsBusy() < w.slotsTotal())
-                .sorted(Comparator.comparing((QWorker w) -> !WorkerState.IDLE.equals(w.state())))
+                .filter(w -> WorkerState.IDLE.equals(w.state()) || WorkerState.BUSY.equals(w.state()))
+                .sorted(Comparator.comparing((QWorker w) -> !WorkerState.IDLE.equals(w.state()))
+                        .thenComparing(w -> w.slotsBusy() >= w.slotsTotal()))
                 .toList();
     }
 

@@ -38,10 +38,11 @@ public final class Provisioner {
         this.workers = workers;
     }
 
-    QWorker workerFor(TaskRequest request, String node, TaskStream stream, JobRecord job) {
+    /** The workers to offer the job to, best first: the warm candidates, or the one worker just made ready. */
+    List<QWorker> workersFor(TaskRequest request, String node, TaskStream stream, JobRecord job) {
         List<QWorker> warm = directory.candidates(node, request.model(), request.backend(), request.device());
         if (!warm.isEmpty()) {
-            return warm.getFirst();
+            return warm;
         }
         java.util.Optional<QWorker> stillLoading = directory.loading(node, request.model(), request.backend(),
                 request.device());
@@ -51,7 +52,7 @@ public final class Provisioner {
             awaitReady(worker, stream, job);
             QWorker ready = withState(worker, WorkerState.IDLE);
             directory.put(ready);
-            return ready;
+            return List.of(ready);
         }
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
         stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
@@ -63,7 +64,7 @@ public final class Provisioner {
         awaitReady(loading, stream, job);
         QWorker ready = withState(loading, WorkerState.IDLE);
         directory.put(ready);
-        return ready;
+        return List.of(ready);
     }
 
     /** Why a worker disappeared, from its hive; only the local node exists so far. */

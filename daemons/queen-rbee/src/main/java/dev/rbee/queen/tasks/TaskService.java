@@ -17,6 +17,7 @@ import dev.rbee.queen.registry.WorkerDirectory;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -80,12 +81,12 @@ public final class TaskService {
     private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
         try {
             try {
-                runOn(provisioner.workerFor(request, node, stream, job), request, job, stream);
+                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
             } catch (WorkerUnreachableException e) {
                 // The worker died before the job started (api.md §5.6 step 7): forget it and try once more.
                 LOG.warn("Job {}: {}; provisioning again", job.jobId(), e.getMessage());
                 directory.remove(e.worker().workerId());
-                runOn(provisioner.workerFor(request, node, stream, job), request, job, stream);
+                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
             }
         } catch (RbeeException e) {
             fail(job, stream, e);
@@ -109,14 +110,13 @@ public final class TaskService {
         stream.channel().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
     }
 
-    private void runOn(QWorker worker, TaskRequest request, JobRecord job, TaskStream stream)
+    private void runOn(List<QWorker> candidates, TaskRequest request, JobRecord job, TaskStream stream)
             throws ClientGoneException {
-        job.assigned(worker.workerId(), worker.url());
         if (job.cancelRequested()) {
             throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
                     Map.of("job_id", job.jobId()));
         }
-        relay.relay(request, worker, job, stream);
+        relay.relay(request, candidates, job, stream);
     }
 
     /** Cancels the job's work on its worker; idempotent and silent for unknown or finished jobs. */

@@ -22,8 +22,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * Step 5–7 of api.md §5.6: send the job to the worker and forward every event byte for byte as it arrives; a busy
- * worker is retried after 1, 2 and 4 s; a stream that closes without a terminal event becomes {@code WORKER_FAILED}.
+ * Step 5–7 of api.md §5.6: send the job to the first candidate that accepts it and forward every event byte for
+ * byte as it arrives; when every candidate is busy, all are tried again after 1, 2 and 4 s; a stream that closes
+ * without a terminal event becomes {@code WORKER_FAILED}.
  */
 final class TokenRelay {
     private static final List<Duration> BUSY_RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
@@ -43,8 +44,11 @@ final class TokenRelay {
         this.stallLimit = stallLimit;
     }
 
-    void relay(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) throws ClientGoneException {
-        SseResponse response = openWithBusyRetries(request, worker, job, stream);
+    void relay(TaskRequest request, List<QWorker> candidates, JobRecord job, TaskStream stream)
+            throws ClientGoneException {
+        Accepted accepted = openWithBusyRetries(request, candidates, job, stream);
+        QWorker worker = accepted.worker();
+        SseResponse response = accepted.response();
         try (response; StallWatch watch = new StallWatch(timer, stallLimit, response::close)) {
             SseEventStream events = response.events();
             while (events.hasNext()) {
@@ -88,28 +92,52 @@ final class TokenRelay {
                 Map.of("worker_id", worker.workerId()));
     }
 
-    private SseResponse openWithBusyRetries(TaskRequest request, QWorker worker, JobRecord job, TaskStream stream) {
-        WorkerClient client = workers.client(worker.url());
+    private record Accepted(QWorker worker, SseResponse response) {
+    }
+
+    private Accepted openWithBusyRetries(TaskRequest request, List<QWorker> candidates, JobRecord job,
+                                         TaskStream stream) {
         for (int attempt = 0; ; attempt++) {
-            try {
-                return client.inference(request.toInference(job.jobId()));
-            } catch (UnreachableException e) {
-                throw new WorkerUnreachableException(worker, e);
-            } catch (RbeeException e) {
-                if (e.is(ErrorCode.WORKER_NOT_READY)) {
-                    throw new WorkerUnreachableException(worker, e);
+            RbeeException busy = null;
+            for (QWorker worker : candidates) {
+                try {
+                    job.assigned(worker.workerId(), worker.url());
+                    return new Accepted(worker, open(request, worker, job));
+                } catch (RbeeException e) {
+                    if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
+                        throw e;
+                    }
+                    busy = e;
                 }
-                if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
-                    throw e;
-                }
-                if (attempt == BUSY_RETRIES.size()) {
-                    throw RbeeException.of(ErrorCode.ALL_SLOTS_BUSY, "Worker still busy after 3 retries", e.details());
-                }
-                long seconds = BUSY_RETRIES.get(attempt).toSeconds();
-                stream.send(new NarrationEvent(TaskStream.QUEEN, "busy_retry", "Worker busy, retrying in " + seconds
-                        + " s (attempt " + (attempt + 1) + "/3)", job.jobId()));
-                sleep(BUSY_RETRIES.get(attempt));
             }
+            if (attempt == BUSY_RETRIES.size()) {
+                throw stillBusy(busy);
+            }
+            long seconds = BUSY_RETRIES.get(attempt).toSeconds();
+            stream.send(new NarrationEvent(TaskStream.QUEEN, "busy_retry", "⏳ Worker busy, retrying in " + seconds
+                    + " s (attempt " + (attempt + 1) + "/3)", job.jobId()));
+            sleep(BUSY_RETRIES.get(attempt));
+        }
+    }
+
+    /** Queen's own conclusion, so the worker's {@code component} is left out of the details it passes on. */
+    private static RbeeException stillBusy(RbeeException lastRefusal) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>(lastRefusal.details());
+        details.remove("component");
+        return RbeeException.of(ErrorCode.ALL_SLOTS_BUSY, "Worker still busy after 3 retries", details);
+    }
+
+    /** One try; a worker that is gone or no longer takes jobs is for the caller to replace. */
+    private SseResponse open(TaskRequest request, QWorker worker, JobRecord job) {
+        try {
+            return workers.client(worker.url()).inference(request.toInference(job.jobId()));
+        } catch (UnreachableException e) {
+            throw new WorkerUnreachableException(worker, e);
+        } catch (RbeeException e) {
+            if (e.is(ErrorCode.WORKER_NOT_READY)) {
+                throw new WorkerUnreachableException(worker, e);
+            }
+            throw e;
         }
     }
 

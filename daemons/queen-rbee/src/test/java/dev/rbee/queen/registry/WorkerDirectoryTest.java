@@ -10,17 +10,23 @@ import org.junit.jupiter.api.Test;
 
 class WorkerDirectoryTest {
     private static HeartbeatWorker beat(String id, String model, String state, int busy) {
-        return new HeartbeatWorker(id, "http://127.0.0.1:1", model, model, "cpu", 0, state, 1, busy, 0L, null);
+        return beat(id, model, state, busy, 1);
     }
 
+    private static HeartbeatWorker beat(String id, String model, String state, int busy, int slots) {
+        return new HeartbeatWorker(id, "http://127.0.0.1:1", model, model, "cpu", 0, state, slots, busy, 0L, null);
+    }
+
+    /** A full worker stays a candidate, last: the job retries it instead of spawning a duplicate (S024). */
     @Test
-    void onlyFreeWorkersOfTheSameModelAreCandidatesIdleFirst() {
+    void workersOfTheSameModelAreCandidatesIdleFirstThenFreeSlotsThenFull() {
         WorkerDirectory directory = new WorkerDirectory();
         directory.replaceNode("localhost", List.of(beat("worker-0001", "demo:tiny", "busy", 1),
                 beat("worker-0002", "demo:tiny", "idle", 0), beat("worker-0003", "file:/m.gguf", "idle", 0),
-                beat("worker-0004", "demo:tiny", "loading", 0)));
+                beat("worker-0004", "demo:tiny", "loading", 0), beat("worker-0005", "demo:tiny", "busy", 1, 2)));
         List<QWorker> candidates = directory.candidates("localhost", "demo:tiny", null, null);
-        assertEquals(List.of("worker-0002"), candidates.stream().map(QWorker::workerId).toList());
+        assertEquals(List.of("worker-0002", "worker-0005", "worker-0001"),
+                candidates.stream().map(QWorker::workerId).toList());
         assertTrue(directory.candidates("localhost", "demo:tiny", "cuda", null).isEmpty());
         assertTrue(directory.candidates("other", "demo:tiny", null, null).isEmpty());
     }
