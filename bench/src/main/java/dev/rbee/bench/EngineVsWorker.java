@@ -5,10 +5,12 @@ import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.client.SseResponse;
 import dev.rbee.contract.client.WorkerClient;
 import dev.rbee.contract.json.Json;
+import dev.rbee.contract.sse.EndEvent;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.sse.TokenEvent;
 import dev.rbee.contract.worker.InferenceRequest;
 import dev.rbee.engine.GenerationRequest;
+import dev.rbee.engine.GenerationResult;
 import dev.rbee.engine.LoadRequest;
 import dev.rbee.engine.LoadedModel;
 import dev.rbee.engine.Engines;
@@ -38,11 +40,10 @@ public final class EngineVsWorker {
         int runs = Integer.parseInt(args[4]);
         Throughput engine = engine(model, prompt, tokens, runs);
         Throughput worker = worker(model, root, prompt, tokens, runs);
-        System.out.printf("engine  prefill_ms=%.1f decode_tps=%.2f%n", engine.prefillMillis(),
-                engine.decodeTokensPerSecond());
-        System.out.printf("worker  prefill_ms=%.1f decode_tps=%.2f%n", worker.prefillMillis(),
-                worker.decodeTokensPerSecond());
-        System.out.printf("ratio   worker/engine decode=%.3f%n",
+        System.out.println(engine.line("engine"));
+        System.out.println(worker.line("worker"));
+        System.out.printf("ratio   worker/engine prefill=%.3f decode=%.3f%n",
+                worker.prefillTokensPerSecond() / engine.prefillTokensPerSecond(),
                 worker.decodeTokensPerSecond() / engine.decodeTokensPerSecond());
         System.exit(0); // llama.cpp's threads keep the JVM alive otherwise
     }
@@ -56,10 +57,10 @@ public final class EngineVsWorker {
                 List<Long> times = new ArrayList<>();
                 long start = System.nanoTime();
                 // A different first word each run: llama.cpp caches a repeated prompt, which would hide prefill.
-                loaded.generate(new GenerationRequest(run + " " + prompt, tokens, 0.0, 1.0, 0, 0.0, 1.0, 1, List.of()),
-                        text -> times.add(System.nanoTime()), () -> false);
+                GenerationResult result = loaded.generate(new GenerationRequest(run + " " + prompt, tokens, 0.0, 1.0,
+                        0, 0.0, 1.0, 1, List.of()), text -> times.add(System.nanoTime()), () -> false);
                 if (run > 0) { // the first run warms caches and is not counted
-                    results.add(Throughput.of(start, times));
+                    results.add(Throughput.of(start, times, result.promptTokens()));
                 }
             }
             return Throughput.median(results);
@@ -93,6 +94,7 @@ public final class EngineVsWorker {
 
     private static Throughput overHttp(WorkerClient client, String jobId, String prompt, int tokens) {
         List<Long> times = new ArrayList<>();
+        int promptTokens = 0;
         long start = System.nanoTime();
         try (SseResponse response = client.inference(new InferenceRequest(jobId, prompt, tokens, 0.0, null, null, null,
                 null, 1L, null))) {
@@ -100,10 +102,12 @@ public final class EngineVsWorker {
                 SseEvent event = response.events().next();
                 if (event instanceof TokenEvent) {
                     times.add(System.nanoTime());
+                } else if (event instanceof EndEvent end) {
+                    promptTokens = end.promptTokens();
                 }
             }
         }
-        return Throughput.of(start, times);
+        return Throughput.of(start, times, promptTokens);
     }
 
     private static void awaitIdle(WorkerClient client) throws InterruptedException {
