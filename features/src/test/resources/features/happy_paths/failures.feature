@@ -73,3 +73,20 @@ Feature: When a worker dies or another client cancels, the caller hears why
     When llm-worker-rbee is killed with SIGKILL
     And queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S085: the fault proxy between keeper and queen cuts every connection after 5 tokens.
+  Scenario: S085 The connection between keeper and queen is lost mid-inference
+    Given the worker takes 100 ms per token
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    And keeper reaches queen through a fault proxy that cuts the connection after 5 tokens
+    When I start "rbee-keeper infer --model demo:tiny --prompt 'write a short story' --max-tokens 100"
+    Then within 30 s the command ends with exit code 1
+    And the command ended within 5 s of the cut
+    And stderr contains the line "[rbee-keeper] ❌ Error: Connection to queen-rbee lost during inference (STREAM_INTERRUPTED)"
+    And stderr has a line matching "  Tokens generated: \d+ / 100"
+    And stderr has a line matching "  Partial result saved to: .*/partial/job-[0-9a-f]+\.txt"
+    And within 2 s of the cut, a worker log says the job was cancelled
+    And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -47,7 +47,7 @@ Feature: Inference through queen: streaming, seeds, stop sequences, a caller tha
     And queen-rbee was started by the operator
     And an idle worker for "demo:tiny" runs on localhost
     When a task "{\"model\":\"demo:tiny\",\"prompt\":\"write a short story\",\"max_tokens\":200}" is abandoned by its caller after 5 tokens
-    Then within 2 s of the caller leaving, a worker log says the job was cancelled
+    Then within 2 s of the caller leaving, a worker log says the job was cancelled (client disconnected)
     And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running

@@ -15,6 +15,8 @@ public final class ApiPaths {
     public static final String PARAM_NAME = "name";
     public static final String PARAM_ID = "id";
     public static final String PARAM_JOB_ID = "job_id";
+    /** Query parameter of a worker cancel naming why ({@link dev.rbee.contract.worker.CancelReason}). */
+    public static final String QUERY_CANCEL_REASON = "reason";
     public static final String PARAM_ID_OR_REF = "id_or_ref";
 
     // queen-rbee (api.md §5.1)

@@ -22,6 +22,7 @@ public final class ScenarioWorld {
     private final int queenPort = FreePorts.next();
     private final Map<String, String> env = new HashMap<>();
     private RecordingHub hub;
+    private FaultProxy queenProxy;
     private CommandRun lastRun;
     private CommandRun operatorQueen;
     private int lastExitCode = -1;
@@ -51,6 +52,13 @@ public final class ScenarioWorld {
         hub = new RecordingHub();
         env.put("RBEE_HF_ENDPOINT", hub.url());
         return hub;
+    }
+
+    /** From now on keeper reaches queen through a fault proxy. */
+    public FaultProxy proxyQueen() {
+        queenProxy = new FaultProxy(queenPort);
+        env.put("RBEE_QUEEN_URL", queenProxy.url());
+        return queenProxy;
     }
 
     public RecordingHub hub() {
@@ -173,6 +181,9 @@ public final class ScenarioWorld {
     public List<RbeeProcesses.Found> cleanUp() throws IOException {
         List<RbeeProcesses.Found> left = RbeeProcesses.withHome(home);
         RbeeProcesses.killAll(left);
+        if (queenProxy != null) {
+            queenProxy.close();
+        }
         if (hub != null) {
             hub.close();
         }

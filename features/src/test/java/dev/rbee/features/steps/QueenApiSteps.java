@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rbee.contract.json.Json;
 import dev.rbee.features.kit.ScenarioWorld;
+import dev.rbee.features.kit.WorkerLogs;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
@@ -127,22 +128,12 @@ public class QueenApiSteps {
                 + (endAt - tokenAt) / 1_000_000 + " ms before end");
     }
 
-    @Then("within {int} s of the caller leaving, a worker log says the job was cancelled")
+    @Then("within {int} s of the caller leaving, a worker log says the job was cancelled \\(client disconnected)")
     public void workerLogSaysCancelled(int seconds) throws Exception {
-        String expected = "job " + world.lastJobId() + " cancelled";
-        while (System.nanoTime() - abandonedAt < seconds * 1_000_000_000L) {
-            try (var logs = java.nio.file.Files.list(world.home().resolve("logs"))) {
-                for (java.nio.file.Path log : logs.filter(p -> p.getFileName().toString().startsWith("worker-"))
-                        .toList()) {
-                    if (java.nio.file.Files.readString(log).contains(expected)) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no worker log says '" + expected + "' within " + seconds + " s");
+        WorkerLogs.awaitLine(world.home(), "job " + world.lastJobId() + " cancelled (client disconnected)",
+                abandonedAt + seconds * 1_000_000_000L);
     }
+
 
     @When("a task {string} starts through POST \\/v2\\/tasks in the background")
     public void aTaskStartsInTheBackground(String body) {

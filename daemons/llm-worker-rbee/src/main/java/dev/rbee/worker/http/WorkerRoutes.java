@@ -5,6 +5,7 @@ import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.worker.AdminShutdownResponse;
+import dev.rbee.contract.worker.CancelReason;
 import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
 import dev.rbee.daemon.SseChannel;
@@ -55,7 +56,8 @@ public final class WorkerRoutes {
         routes.get(ApiPaths.WORKER_LOADING_PROGRESS, this::loadingProgress);
         routes.post(ApiPaths.WORKER_INFERENCE, inference::handle);
         routes.delete(ApiPaths.WORKER_INFERENCE_JOB_TEMPLATE, ctx -> {
-            jobs.cancel(ctx.pathParam(ApiPaths.PARAM_JOB_ID), "cancel request");
+            jobs.cancel(ctx.pathParam(ApiPaths.PARAM_JOB_ID),
+                    CancelReason.fromWire(ctx.queryParam(ApiPaths.QUERY_CANCEL_REASON)).words());
             ctx.status(204);
         });
         routes.post(ApiPaths.WORKER_ADMIN_SHUTDOWN, this::adminShutdown);

@@ -8,6 +8,7 @@ import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.QWorker;
 import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.worker.CancelReason;
 import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
@@ -92,7 +93,7 @@ public final class TaskService {
             fail(job, stream, e);
         } catch (UncheckedIOException | ClientGoneException e) {
             LOG.info("Job {}: the caller disconnected; canceling", job.jobId());
-            cancel(job);
+            cancel(job, CancelReason.CLIENT_DISCONNECTED);
             job.failed(ErrorCode.CANCELLED.name(), "client disconnected");
             return;
         } catch (RuntimeException e) {
@@ -121,15 +122,15 @@ public final class TaskService {
 
     /** Cancels the job's work on its worker; idempotent and silent for unknown or finished jobs. */
     public void cancel(String jobId) {
-        jobs.find(jobId).ifPresent(this::cancel);
+        jobs.find(jobId).ifPresent(job -> cancel(job, CancelReason.CANCEL_REQUEST));
     }
 
     /** Part of the cascade: queen is going away, so its callers' streams end now rather than after a drain. */
     public void cancelAll() {
-        jobs.runningRecords().forEach(this::cancel);
+        jobs.runningRecords().forEach(job -> cancel(job, CancelReason.SHUTDOWN));
     }
 
-    private void cancel(JobRecord job) {
+    private void cancel(JobRecord job, CancelReason reason) {
         if (job.isFinished() || !job.requestCancel()) {
             return;
         }
@@ -137,7 +138,7 @@ public final class TaskService {
         if (url != null) {
             Thread.ofVirtual().start(() -> {
                 try {
-                    workers.client(url).cancel(job.jobId());
+                    workers.client(url).cancel(job.jobId(), reason);
                 } catch (RuntimeException e) {
                     LOG.warn("Could not forward cancel of {} to {}: {}", job.jobId(), url, e.getMessage());
                 }
@@ -150,7 +151,7 @@ public final class TaskService {
         try {
             channel.keepAliveIfIdle(job.workerUrl() != null ? 1000 : 10_000);
         } catch (ClientGoneException e) {
-            cancel(job);
+            cancel(job, CancelReason.CLIENT_DISCONNECTED);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.QWorker;
 import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.worker.CancelReason;
 import dev.rbee.contract.sse.EndEvent;
 import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.contract.sse.NarrationEvent;
@@ -83,7 +84,7 @@ final class TokenRelay {
     private RbeeException stalled(QWorker worker, JobRecord job) {
         Thread.ofVirtual().start(() -> {
             try {
-                workers.client(worker.url()).cancel(job.jobId());
+                workers.client(worker.url()).cancel(job.jobId(), CancelReason.STALLED);
             } catch (RuntimeException e) {
                 // a hung worker may not answer; the job is over for the caller either way
             }

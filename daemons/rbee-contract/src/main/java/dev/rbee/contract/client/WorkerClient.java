@@ -2,6 +2,7 @@ package dev.rbee.contract.client;
 
 import dev.rbee.contract.ApiPaths;
 import dev.rbee.contract.worker.AdminShutdownResponse;
+import dev.rbee.contract.worker.CancelReason;
 import dev.rbee.contract.worker.InferenceRequest;
 import dev.rbee.contract.worker.ReadyResponse;
 import dev.rbee.contract.worker.WorkerHealth;
@@ -40,7 +41,12 @@ public final class WorkerClient {
 
     /** Always 204 (idempotent). */
     public void cancel(String jobId) {
-        http.delete(ApiPaths.workerInference(jobId), Void.class);
+        cancel(jobId, CancelReason.CANCEL_REQUEST);
+    }
+
+    public void cancel(String jobId, CancelReason reason) {
+        http.delete(ApiPaths.workerInference(jobId) + "?" + ApiPaths.QUERY_CANCEL_REASON + "=" + reason.wire(),
+                Void.class);
     }
 
     public AdminShutdownResponse adminShutdown() {
