@@ -28,10 +28,19 @@ public final class ErrorPresenter {
 
     public static List<String> lines(RbeeException e, ErrorContext context) {
         List<String> lines = new ArrayList<>();
-        lines.add("[" + component(e) + "] ❌ Error: " + e.getMessage() + " (" + e.code() + ")");
+        lines.add("[" + component(e) + "] ❌ Error: " + message(e) + " (" + e.code() + ")");
         detailLines(e).forEach(line -> lines.add("  " + line));
         Suggestions.of(e, context).forEach(line -> lines.add("💡 " + line));
         return lines;
+    }
+
+    /** cli.md §10.3 words queen's 401s from the user's side; other messages are shown as the daemon wrote them. */
+    static String message(RbeeException e) {
+        return switch (e.code()) {
+            case "MISSING_API_KEY" -> "Authentication required by queen-rbee";
+            case "INVALID_API_KEY" -> "Authentication failed: queen-rbee rejected the API key";
+            default -> e.getMessage();
+        };
     }
 
     /** {@code details.component}; errors without one come from queen (keeper marks its own). */

@@ -5,6 +5,7 @@ import dev.rbee.contract.Version;
 import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.daemon.PortInUseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,18 +25,29 @@ public final class Main implements Callable<Integer> {
             description = "A worker silent this long during a job ends it with TIMEOUT (env "
                     + "RBEE_INFERENCE_STALL_TIMEOUT_MS)") long stallTimeoutMs;
 
+    @Option(names = "--api-key-file", description = "File holding the API key user routes require (or env "
+            + "RBEE_API_KEY); required on a non-loopback --bind") java.nio.file.Path apiKeyFile;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() throws java.io.IOException {
+        Optional<String> apiKey;
+        try {
+            apiKey = ApiKeys.configured(apiKeyFile, System.getenv());
+            ApiKeys.requireForBind(bind, port, apiKey);
+        } catch (IllegalArgumentException e) {
+            System.err.println("queen-rbee: " + e.getMessage());
+            return 1;
+        }
         RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
         DaemonLog.ensureWrittenTo(home.logFile("queen-rbee"));
         QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort, home,
                 Distribution.fromEnvironment(System.getenv()), java.time.Duration.ofMillis(stallTimeoutMs));
         try {
-            return new QueenDaemon(config).run();
+            return new QueenDaemon(config, apiKey).run();
         } catch (PortInUseException e) {
             System.err.println("queen-rbee: " + e.getMessage());
             return 1;

@@ -4,7 +4,6 @@ import dev.rbee.contract.Version;
 import dev.rbee.contract.error.Component;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.QueenShutdownResponse;
-import dev.rbee.daemon.BearerAuth;
 import dev.rbee.daemon.DaemonIdentity;
 import dev.rbee.daemon.ExitCode;
 import dev.rbee.daemon.HttpDaemon;
@@ -19,6 +18,7 @@ import dev.rbee.queen.tasks.Provisioner;
 import dev.rbee.queen.tasks.TaskService;
 import dev.rbee.queen.tasks.WorkerClients;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +44,17 @@ public final class QueenDaemon {
     private HttpDaemon http;
     private QueenShutdownResponse shutdownResult;
 
-    public QueenDaemon(QueenConfig config) {
+    private final Optional<String> apiKey;
+
+    /** {@code apiKey} stays out of {@code config}, which is logged. */
+    public QueenDaemon(QueenConfig config, Optional<String> apiKey) {
         this.config = config;
+        this.apiKey = apiKey;
     }
 
     public int run() throws java.io.IOException {
-        LOG.info("Starting queen-rbee {}: {}", Version.CURRENT, config);
+        LOG.info("Starting queen-rbee {}: {}; API key {}", Version.CURRENT, config,
+                apiKey.isPresent() ? "required on user routes" : "not configured (user routes open on loopback)");
         config.home().ensureDirs();
         String secret = loadSecret();
         String url = config.url(config.port());
@@ -61,7 +66,7 @@ public final class QueenDaemon {
                 json, timer, config.inferenceStallTimeout(), stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
-                config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), routes::register);
+                config.port(), QueenRoutes.auth(secret, apiKey), routes::register);
         Signals.onTerminate(this::shutdown);
         if (config.ephemeral()) {
             ParentWatch.onStdinClosed(System.in, "rbee-keeper", this::shutdown);

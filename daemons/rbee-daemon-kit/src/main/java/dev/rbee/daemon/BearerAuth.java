@@ -7,35 +7,46 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Checks {@code Authorization: Bearer <token>} on every path except the public ones (the health routes). The
- * comparison takes constant time so the token cannot be guessed byte by byte from response times.
+ * Checks {@code Authorization: Bearer <token>}: each request path needs one token, or none (the health routes, or
+ * queen's user routes when no API key is configured). The comparison takes constant time so a token cannot be
+ * guessed byte by byte from response times.
  */
 public final class BearerAuth {
-    private final Optional<byte[]> token;
-    private final Predicate<String> isPublic;
+    private final Function<String, Optional<byte[]>> tokenFor;
 
-    private BearerAuth(Optional<byte[]> token, Predicate<String> isPublic) {
-        this.token = token;
-        this.isPublic = isPublic;
+    private BearerAuth(Function<String, Optional<byte[]>> tokenFor) {
+        this.tokenFor = tokenFor;
     }
 
     public static BearerAuth required(String token, Set<String> publicPaths) {
         return required(token, Set.copyOf(publicPaths)::contains);
     }
 
-    /** {@code isPublic} decides per request path whether the token may be left out. */
+    /** One token everywhere; {@code isPublic} decides per request path whether it may be left out. */
     public static BearerAuth required(String token, Predicate<String> isPublic) {
+        byte[] bytes = bytes(token);
+        return new BearerAuth(path -> isPublic.test(path) ? Optional.empty() : Optional.of(bytes));
+    }
+
+    /** {@code tokenFor} names the token a request path needs, or none. */
+    public static BearerAuth perPath(Function<String, Optional<String>> tokenFor) {
+        return new BearerAuth(path -> tokenFor.apply(path).map(BearerAuth::bytes));
+    }
+
+    private static byte[] bytes(String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a bearer token is required");
         }
-        return new BearerAuth(Optional.of(token.getBytes(StandardCharsets.UTF_8)), isPublic);
+        return token.getBytes(StandardCharsets.UTF_8);
     }
 
     void check(Context ctx) {
-        if (token.isEmpty() || isPublic.test(ctx.path())) {
+        Optional<byte[]> token = tokenFor.apply(ctx.path());
+        if (token.isEmpty()) {
             return;
         }
         String header = ctx.header("Authorization");

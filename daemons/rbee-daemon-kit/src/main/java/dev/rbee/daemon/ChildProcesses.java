@@ -17,12 +17,15 @@ public final class ChildProcesses {
     private ChildProcesses() {
     }
 
+    private static final String USER_API_KEY_ENV = "RBEE_API_KEY";
+
     public static Process start(List<String> command, Map<String, String> extraEnv, Path logFile) throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().remove(USER_API_KEY_ENV); // a hive or worker never needs the user's key
         builder.environment().putAll(extraEnv);
         return builder.start();
     }

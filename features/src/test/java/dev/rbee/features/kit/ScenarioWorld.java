@@ -95,8 +95,15 @@ public final class ScenarioWorld {
 
     /** queen-rbee started the way an operator would (a terminal or a service), not by keeper. */
     public CommandRun startOperatorQueen() {
-        operatorQueen = CommandRun.start(List.of(root.resolve("bin/queen-rbee").toString(), "--port",
-                String.valueOf(queenPort)), env);
+        return startOperatorQueen(List.of());
+    }
+
+    /** As {@link #startOperatorQueen()}, with more arguments (placeholders filled in). */
+    public CommandRun startOperatorQueen(List<String> moreArgs) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/queen-rbee").toString(), "--port",
+                String.valueOf(queenPort)));
+        moreArgs.forEach(arg -> command.add(fill(arg)));
+        operatorQueen = CommandRun.start(command, env);
         return operatorQueen;
     }
 
@@ -133,7 +140,8 @@ public final class ScenarioWorld {
 
     /** Replaces the placeholders scenarios use for values only known at run time. */
     public String fill(String text) {
-        String filled = text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
+        String filled = text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString())
+                .replace("<queen-port>", String.valueOf(queenPort));
         return remembered.containsKey("worker-id") ? filled.replace("<worker-id>", remembered.get("worker-id"))
                 : filled;
     }

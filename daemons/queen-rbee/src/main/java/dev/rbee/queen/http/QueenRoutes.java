@@ -5,6 +5,7 @@ import dev.rbee.contract.Version;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.json.Json;
+import dev.rbee.daemon.BearerAuth;
 import dev.rbee.contract.queen.HiveHeartbeatRequest;
 import dev.rbee.contract.queen.HiveHeartbeatResponse;
 import dev.rbee.contract.queen.JobsResponse;
@@ -18,6 +19,7 @@ import dev.rbee.queen.tasks.TaskService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -47,6 +49,19 @@ public final class QueenRoutes {
     /** True for paths a caller may use without the cluster secret. */
     public static boolean isUserPath(String path) {
         return !INTERNAL_PREFIXES.contains(path) && !path.matches("/v2/workers/[^/]+/heartbeat");
+    }
+
+    /**
+     * The token a path needs (api.md §2): none for {@code /health}; the API key, when one is configured, on user
+     * routes; the cluster secret on internal ones. Neither is accepted in the other's place.
+     */
+    public static BearerAuth auth(String clusterSecret, Optional<String> apiKey) {
+        return BearerAuth.perPath(path -> {
+            if (ApiPaths.QUEEN_HEALTH.equals(path)) {
+                return Optional.empty();
+            }
+            return isUserPath(path) ? apiKey : Optional.of(clusterSecret);
+        });
     }
 
     public void register(RoutesConfig routes) {
