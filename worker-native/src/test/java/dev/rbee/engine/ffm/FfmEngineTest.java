@@ -139,4 +139,16 @@ class FfmEngineTest {
         assertEquals(EngineException.Kind.MODEL, assertThrows(EngineException.class,
                 () -> engine.load(LoadRequest.cpu(bad, 512, 1), (a, b, c) -> { })).kind());
     }
+
+    /** llama.cpp would only say it could not load the file; the header check says why. */
+    @Test
+    void anUnsupportedArchitectureIsRefusedWithTheReason() throws Exception {
+        Path mamba = dir.resolve("mamba model.gguf");
+        new dev.rbee.engine.gguf.GgufWriter().putString("general.architecture", "notallama").writeTo(mamba);
+        EngineException refused = assertThrows(EngineException.class,
+                () -> new FfmEngine().load(LoadRequest.cpu(mamba, 512, 1), (a, b, c) -> { }));
+        assertEquals(EngineException.Kind.MODEL, refused.kind());
+        assertTrue(refused.getMessage().startsWith("architecture 'notallama' is not supported"),
+                refused::getMessage);
+    }
 }
