@@ -6,7 +6,8 @@ import dev.rbee.daemon.Distribution;
 /** Settings of one hive; the cluster secret comes from the environment and is never printed. */
 public record HiveConfig(String nodeName, String bind, int port, String queenUrl, int workerPortStart, boolean watchStdin,
                          RbeeHome home,
-                         Distribution distribution, String clusterSecret, java.time.Duration idleTimeout) {
+                         Distribution distribution, String clusterSecret, java.time.Duration idleTimeout,
+                         java.time.Duration healthInterval, java.time.Duration shutdownGrace, boolean testMode) {
 
     public String url(int boundPort) {
         return "http://" + bind + ":" + boundPort;
@@ -15,7 +16,8 @@ public record HiveConfig(String nodeName, String bind, int port, String queenUrl
     @Override
     public String toString() {
         return "HiveConfig[node=" + nodeName + ", bind=" + bind + ":" + port + ", queen=" + queenUrl
-                + ", workerPortStart=" + workerPortStart + ", idleTimeout=" + idleTimeout + ", home=" + home.root()
+                + ", workerPortStart=" + workerPortStart + ", idleTimeout=" + idleTimeout + ", healthInterval="
+                + healthInterval + ", shutdownGrace=" + shutdownGrace + ", testMode=" + testMode + ", home=" + home.root()
                 + ", dist=" + distribution.root() + "]";
     }
 }

@@ -35,6 +35,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--idle-timeout-ms", defaultValue = "${env:RBEE_WORKER_IDLE_TIMEOUT_MS:-300000}",
                 description = "Stop a worker idle this long; 0 = never (env RBEE_WORKER_IDLE_TIMEOUT_MS)")
         long idleTimeoutMs;
+        @Option(names = "--health-interval-ms", defaultValue = "${env:RBEE_HIVE_HEALTH_INTERVAL_MS:-30000}",
+                description = "Check each worker's /health this often; 0 = never (env RBEE_HIVE_HEALTH_INTERVAL_MS)")
+        long healthIntervalMs;
+        @Option(names = "--shutdown-grace-ms", defaultValue = "${env:RBEE_SHUTDOWN_GRACE_MS:-30000}",
+                description = "Wait this long for a worker to exit before SIGKILL (env RBEE_SHUTDOWN_GRACE_MS)")
+        long shutdownGraceMs;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -48,7 +54,9 @@ public final class Main implements Callable<Integer> {
             RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
             DaemonLog.ensureWrittenTo(home.logFile("rbee-hive"));
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
-                    Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs));
+                    Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs),
+                    java.time.Duration.ofMillis(healthIntervalMs), java.time.Duration.ofMillis(shutdownGraceMs),
+                    "1".equals(System.getenv("RBEE_TEST_MODE")));
             try {
                 return new HiveDaemon(config).run();
             } catch (PortInUseException e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stops workers: ask each to drain, wait for its process (30 s), SIGKILL the ones still there. */
+/** Stops workers: ask each to drain, wait for its process (shutdown.grace, 30 s), SIGKILL the ones still there. */
 public final class WorkerStopper {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerStopper.class);
     private final String clusterSecret;
@@ -63,7 +63,7 @@ public final class WorkerStopper {
 
     /** Returns true when the worker exited by itself. */
     public boolean stop(WorkerEntry worker) {
-        LOG.info("Shutting down {}...", worker.workerId());
+        LOG.info("🛑 Shutting down {}...", worker.workerId());
         worker.state(WorkerState.DRAINING);
         try {
             new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
@@ -71,12 +71,15 @@ public final class WorkerStopper {
         } catch (RuntimeException e) {
             LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
         }
-        LOG.info("Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
+        LOG.info("⏳ Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
         if (ChildProcesses.awaitExit(worker.process(), grace)) {
+            LOG.info("✅ Worker terminated: {}", worker.workerId());
             return true;
         }
-        LOG.warn("Worker did not respond, force-killing {}", worker.workerId());
+        LOG.warn("⚠️ Worker did not respond, force-killing {}", worker.workerId());
         ChildProcesses.kill(worker.process());
+        ChildProcesses.awaitExit(worker.process(), java.time.Duration.ofSeconds(5));
+        LOG.info("✅ Worker terminated: {}", worker.workerId());
         return false;
     }
 }
