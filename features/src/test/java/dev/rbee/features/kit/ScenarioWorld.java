@@ -37,6 +37,11 @@ public final class ScenarioWorld {
         return home;
     }
 
+    /** The checkout whose {@code bin/} launchers the scenario runs. */
+    public Path root() {
+        return root;
+    }
+
     public String queenUrl() {
         return "http://127.0.0.1:" + queenPort;
     }
@@ -108,7 +113,9 @@ public final class ScenarioWorld {
 
     /** Replaces the placeholders scenarios use for values only known at run time. */
     public String fill(String text) {
-        return text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString());
+        return text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString())
+                .replace("<first-worker-port>", String.valueOf(firstWorkerPort()))
+                .replace("<next-worker-port>", String.valueOf(firstWorkerPort() + 1));
     }
 
     private final Map<String, String> remembered = new HashMap<>();

@@ -113,7 +113,8 @@ public class ClusterSteps {
     @Then("the log {string} contains {string}")
     public void theLogContains(String log, String text) throws IOException {
         Path file = world.home().resolve("logs").resolve(log);
-        assertTrue(Files.readString(file).contains(text), () -> log + " does not contain '" + text + "'");
+        String expected = world.fill(text);
+        assertTrue(Files.readString(file).contains(expected), () -> log + " does not contain '" + expected + "'");
     }
 
     @Then("a worker log in RBEE_HOME contains {string}")

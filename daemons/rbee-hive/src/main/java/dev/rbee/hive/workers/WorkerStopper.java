@@ -61,16 +61,14 @@ public final class WorkerStopper {
         return killed;
     }
 
-    /** Returns true when the worker exited by itself. */
+    /**
+     * Returns true when the worker exited by itself. The grace period starts with the request, which is sent on its
+     * own thread: a worker that hangs (SIGSTOP) must not stretch the wait by the request's own timeout (S114).
+     */
     public boolean stop(WorkerEntry worker) {
         LOG.info("🛑 Shutting down {}...", worker.workerId());
         worker.state(WorkerState.DRAINING);
-        try {
-            new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
-                    Duration.ofSeconds(5)), json)).adminShutdown();
-        } catch (RuntimeException e) {
-            LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
-        }
+        Thread.ofVirtual().start(() -> requestShutdown(worker));
         LOG.info("⏳ Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
         if (ChildProcesses.awaitExit(worker.process(), grace)) {
             LOG.info("✅ Worker terminated: {}", worker.workerId());
@@ -78,8 +76,17 @@ public final class WorkerStopper {
         }
         LOG.warn("⚠️ Worker did not respond, force-killing {}", worker.workerId());
         ChildProcesses.kill(worker.process());
-        ChildProcesses.awaitExit(worker.process(), java.time.Duration.ofSeconds(5));
+        ChildProcesses.awaitExit(worker.process(), Duration.ofSeconds(5));
         LOG.info("✅ Worker terminated: {}", worker.workerId());
         return false;
+    }
+
+    private void requestShutdown(WorkerEntry worker) {
+        try {
+            new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5)), json)).adminShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
+        }
     }
 }
