@@ -112,3 +112,15 @@ Feature: The hive's preflight refuses a spawn it cannot meet, before any worker 
     Then the exit code is 1
     And stderr contains the line "[rbee-hive] ❌ Error: cuda:1 has 4.0 GiB free but no block of 2.0 GB (VRAM_FRAGMENTED)"
     And the log "rbee-hive.log" does not contain "up on port"
+
+  # scenarios.md S152: RAM drops from 80 MB to 40 MB during the (test-mode) pause between preflight and launch
+  Scenario: S152 RAM is checked again just before the spawn
+    Given config.toml sets preflight.ram_available_override to "80MB"
+    And the hive waits 2000 ms between preflight and spawn
+    And a 50 MB test model at "<rbee-home>/fixtures/model-50mb.gguf"
+    When I start "rbee-keeper infer --model file:<rbee-home>/fixtures/model-50mb.gguf --prompt hi --max-tokens 3 --backend cpu"
+    And within 60 s the log "rbee-hive.log" contains "✅ RAM check: need 60.0 MB, have 80.0 MB"
+    And config.toml sets preflight.ram_available_override to "40MB"
+    Then within 30 s the command ends with exit code 1
+    And stderr contains the line "[rbee-hive] ❌ Error: Not enough RAM on localhost: need 60.0 MB, have 40.0 MB (RAM decreased during preflight check) (INSUFFICIENT_RAM)"
+    And the log "rbee-hive.log" does not contain "up on port"

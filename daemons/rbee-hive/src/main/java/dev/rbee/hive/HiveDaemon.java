@@ -11,6 +11,7 @@ import dev.rbee.daemon.ExitCode;
 import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
+import dev.rbee.daemon.TestFaults;
 import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.engine.gguf.ArchitectureSupport;
 import dev.rbee.hive.http.HiveLogs;
@@ -67,7 +68,8 @@ public final class HiveDaemon {
         String hiveUrl = config.url(config.port());
         WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json);
         SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
-                launcher, new Preflight(config.nodeName(), devices, ArchitectureSupport.llamaCpp()));
+                launcher, new Preflight(config.nodeName(), devices, ArchitectureSupport.llamaCpp(),
+                TestFaults.fromEnvironment(System.getenv(), LOG).millis("hive.spawn_delay_ms").orElse(0L)));
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
                 () -> shutdown(0), json);
         HiveLogs logs = new HiveLogs(config.nodeName(), config.home(), workers, json);

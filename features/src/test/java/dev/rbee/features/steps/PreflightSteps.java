@@ -41,6 +41,24 @@ public class PreflightSteps {
         Files.writeString(world.home().resolve("config.toml"), toml);
     }
 
+    @Given("the hive waits {int} ms between preflight and spawn")
+    public void spawnDelay(int millis) {
+        testModeIsOn();
+        world.env().merge("RBEE_TEST_FAULTS", "hive.spawn_delay_ms=" + millis, (a, b) -> a + "," + b);
+    }
+
+    @io.cucumber.java.en.When("within {int} s the log {string} contains {string}")
+    public void withinTheLogContains(int seconds, String log, String text) throws InterruptedException {
+        Path file = world.home().resolve("logs").resolve(log);
+        HiveSteps.waitFor(seconds, () -> {
+            try {
+                return Files.isRegularFile(file) && Files.readString(file).contains(text);
+            } catch (IOException e) {
+                return false;
+            }
+        }, () -> log + " never contained '" + text + "'");
+    }
+
     @Given("the hive health interval is {int} s")
     public void healthInterval(int seconds) {
         world.env().put("RBEE_HIVE_HEALTH_INTERVAL_MS", String.valueOf(seconds * 1000L));

@@ -34,15 +34,43 @@ public final class Preflight {
     private final String nodeName;
     private final DeviceInventory devices;
     private final ArchitectureSupport architectures;
+    private final long spawnDelayMillis;
 
     public Preflight(String nodeName, DeviceInventory devices, ArchitectureSupport architectures) {
+        this(nodeName, devices, architectures, 0);
+    }
+
+    /** {@code spawnDelayMillis}: the test hook {@code hive.spawn_delay_ms} between the checks and the launch (S152). */
+    public Preflight(String nodeName, DeviceInventory devices, ArchitectureSupport architectures,
+                     long spawnDelayMillis) {
         this.nodeName = nodeName;
         this.devices = devices;
         this.architectures = architectures;
+        this.spawnDelayMillis = spawnDelayMillis;
     }
 
-    /** Where the worker goes, and the narration of the checks it passed. */
-    public record Plan(String backend, int device, List<String> narration) {
+    /** Where the worker goes, the narration of the checks it passed, and the model's size for the last RAM check. */
+    public record Plan(String backend, int device, List<String> narration, long modelBytes) {
+    }
+
+    /**
+     * RAM can run out between the preflight and the launch (other programs, another spawn), so it is checked once
+     * more just before the worker starts (S152).
+     */
+    public void recheckRamBeforeLaunch(Plan plan) {
+        if (spawnDelayMillis > 0) {
+            try {
+                Thread.sleep(spawnDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            checkRam(plan.modelBytes(), Sizes.required(plan.modelBytes()));
+        } catch (RbeeException e) {
+            throw RbeeException.of(ErrorCode.INSUFFICIENT_RAM, e.getMessage()
+                    + " (RAM decreased during preflight check)", e.details());
+        }
     }
 
     public Plan check(HiveSpawnRequest request, Path modelPath) {
@@ -64,7 +92,7 @@ public final class Preflight {
             device = gpu.index();
         }
         narration.forEach(line -> LOG.info("{}", line));
-        return new Plan(backend, device, narration);
+        return new Plan(backend, device, narration, size);
     }
 
     /** The RAM check; also run again just before the launch (S152). */

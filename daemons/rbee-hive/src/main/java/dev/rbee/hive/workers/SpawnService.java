@@ -32,6 +32,7 @@ public final class SpawnService {
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
         Preflight.Plan plan = preflight.check(request, modelPath);
+        preflight.recheckRamBeforeLaunch(plan);
         List<String> narration = new java.util.ArrayList<>(plan.narration());
         WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, plan.backend(),
                 plan.device(), slots), narration::add);
