@@ -27,3 +27,11 @@ Feature: The hive serves its own log and its workers' logs as SSE
     And worker 1 is asked to shut down through the hive
     Then within 40 s the followed log ends with eof "source_stopped" and [DONE]
     And the followed log has more than 5 log events, among them one containing "exiting with 0"
+
+  Scenario: A followed hive log ends when the hive stops
+    Given an rbee-hive runs on its own
+    When I follow the hive's own log
+    And rbee-hive receives SIGTERM
+    Then within 10 s the followed log ends with eof "source_stopped" and [DONE]
+    And the followed log has more than 1 log events, among them one containing "Shutting down 0 worker(s)"
+    And within 10 s the hive exits with code 0

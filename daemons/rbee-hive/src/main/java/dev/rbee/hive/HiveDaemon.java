@@ -50,6 +50,7 @@ public final class HiveDaemon {
     private final WorkerStopper stopper;
     private HiveShutdownResponse shutdownResult;
     private HttpDaemon http;
+    private HiveLogs logs;
 
     public HiveDaemon(HiveConfig config) {
         this.config = config;
@@ -72,7 +73,7 @@ public final class HiveDaemon {
                 TestFaults.fromEnvironment(System.getenv(), LOG).millis("hive.spawn_delay_ms").orElse(0L)));
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
                 () -> shutdown(0), json);
-        HiveLogs logs = new HiveLogs(config.nodeName(), config.home(), workers, json);
+        logs = new HiveLogs(config.nodeName(), config.home(), workers, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
                 r -> {
@@ -101,6 +102,7 @@ public final class HiveDaemon {
         }
         int count = workers.size();
         shutdownResult = new HiveShutdownResponse(count, stopper.abortAll(workers.all()));
+        logs.stop();
         http.stop();
         exit.exit(1);
     }
@@ -117,6 +119,7 @@ public final class HiveDaemon {
         int count = workers.size();
         List<String> forceKilled = stopper.stopAll(workers.all());
         shutdownResult = new HiveShutdownResponse(count, forceKilled);
+        logs.stop();
         timer.schedule(() -> {
             http.stop();
             exit.exit(code);

@@ -49,6 +49,12 @@ public class HiveLogSteps {
         start("/v1/logs?worker=" + hive.workerId(number) + "&follow=true&lines=5");
     }
 
+    @When("I follow the hive's own log")
+    public void iFollowTheHiveLog() throws InterruptedException {
+        start("/v1/logs?follow=true&lines=1");
+        Thread.sleep(500); // the tail is out before whatever the scenario does next
+    }
+
     private void start(String path) {
         events.clear();
         startedAt = System.nanoTime();

@@ -37,6 +37,7 @@ public final class HiveLogs {
     private final RbeeHome home;
     private final WorkerRegistry workers;
     private final Json json;
+    private volatile boolean stopping;
 
     public HiveLogs(String nodeName, RbeeHome home, WorkerRegistry workers, Json json) {
         this.nodeName = nodeName;
@@ -49,14 +50,27 @@ public final class HiveLogs {
         routes.get(ApiPaths.HIVE_LOGS, this::logs);
     }
 
-    private void logs(Context ctx) throws ClientGoneException, InterruptedException {
+    /** The hive is stopping: followers get {@code eof source_stopped} so the HTTP server can stop at once. */
+    public void stop() {
+        stopping = true;
+    }
+
+    private void logs(Context ctx) throws InterruptedException {
+        try {
+            stream(ctx);
+        } catch (ClientGoneException e) {
+            // the reader left (Ctrl+C on logs --follow): nothing to answer, nothing to report
+        }
+    }
+
+    private void stream(Context ctx) throws ClientGoneException, InterruptedException {
         String worker = ctx.queryParam("worker");
         boolean follow = flag(ctx.queryParam("follow"));
         int lines = lines(ctx.queryParam("lines"));
         String source = worker == null || worker.isEmpty() ? HIVE : worker;
         Path file = source.equals(HIVE) ? home.logFile(HIVE) : workerLog(source);
-        BooleanSupplier running = source.equals(HIVE) ? () -> true
-                : () -> workers.find(source).map(w -> w.process().isAlive()).orElse(false);
+        BooleanSupplier running = source.equals(HIVE) ? () -> !stopping
+                : () -> !stopping && workers.find(source).map(w -> w.process().isAlive()).orElse(false);
         SseChannel channel = SseChannel.open(ctx, json);
         LogFile log = new LogFile(file);
         for (String line : log.lastLines(lines)) {
