@@ -19,7 +19,7 @@ Feature: A worker that does not finish loading in time is stopped, and the calle
     Given a random test model with 32 layers
     And the worker's loading stalls at layer 28
     And the worker loading timeout is 5 s
-    And an rbee-hive runs on its own, with no queen
+    And an rbee-hive runs on its own
     When a worker for "file:<rbee-home>/models/test 32-layers.gguf" is spawned through the hive API
     Then 4 s after the spawn the hive still lists the worker as "loading"
     And within 4 s the hive lists the worker in state "error" with error "LOADING_TIMEOUT"

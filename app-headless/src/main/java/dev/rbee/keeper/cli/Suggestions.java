@@ -86,6 +86,11 @@ public final class Suggestions {
             case "BACKEND_UNAVAILABLE" -> list(d, "available").stream().map(b -> "Try: --backend " + b).toList();
             case "GPU_NOT_AVAILABLE" -> devices(d);
             case "CUDA_DEVICE_FAILED", "GPU_VRAM_EXHAUSTED" -> List.of(CPU_HINT);
+            case "GPU_TOO_HOT" -> List.of("Wait for it to cool down, or use another device: --device "
+                    + otherDevice(d));
+            case "VRAM_FRAGMENTED" -> List.of("Stop other programs that use the GPU, or use another device: --device "
+                    + otherDevice(d), CPU_HINT);
+            case "WORKER_BINARY_NOT_FOUND" -> List.of("Reinstall: rbee-keeper setup install --node " + node);
             case "ALL_SLOTS_BUSY" -> List.of("Wait and try again", "Start another worker: rbee-keeper worker start "
                     + "--node " + node + " --model " + model, "Use another node: --node <name>");
             case "WORKER_FAILED" -> "oom_killed".equals(d.get("reason"))

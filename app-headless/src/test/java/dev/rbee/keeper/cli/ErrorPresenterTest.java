@@ -42,6 +42,28 @@ class ErrorPresenterTest {
     }
 
     @Test
+    void preflightRefusalsOfTheHiveCarryTheirHints() {
+        RbeeException ram = envelope(507, """
+                {"error":{"code":"INSUFFICIENT_RAM","message":"Not enough RAM on workstation: need 60.0 MB, have 40.0 MB",\
+                "details":{"component":"rbee-hive","required_bytes":60000000,"available_bytes":40000000}}}""");
+        assertEquals(List.of(
+                "[rbee-hive] ❌ Error: Not enough RAM on workstation: need 60.0 MB, have 40.0 MB (INSUFFICIENT_RAM)",
+                "💡 Use a smaller quantization, e.g. hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF:Q4_K_M",
+                "💡 Use a GPU: --backend cuda",
+                "💡 Free RAM on workstation"), ErrorPresenter.lines(ram, INFER));
+        RbeeException hot = envelope(503, """
+                {"error":{"code":"GPU_TOO_HOT","message":"cuda:0 on workstation is at 85 °C (limit 80 °C)",\
+                "details":{"component":"rbee-hive","backend":"cuda","device":0,"temperature_c":85,"limit_c":80}}}""");
+        assertEquals("💡 Wait for it to cool down, or use another device: --device 1",
+                ErrorPresenter.lines(hot, INFER).get(1));
+        RbeeException launcher = envelope(500, """
+                {"error":{"code":"WORKER_BINARY_NOT_FOUND","message":"Worker launcher not found: /x/bin/llm-worker-rbee",\
+                "details":{"component":"rbee-hive","path":"/x/bin/llm-worker-rbee"}}}""");
+        assertEquals("💡 Reinstall: rbee-keeper setup install --node workstation",
+                ErrorPresenter.lines(launcher, INFER).get(1));
+    }
+
+    @Test
     void backendAndDeviceSuggestionsComeFromTheDetails() {
         RbeeException backend = envelope(400, """
                 {"error":{"code":"BACKEND_UNAVAILABLE","message":"Backend 'metal' is not available on workstation. \

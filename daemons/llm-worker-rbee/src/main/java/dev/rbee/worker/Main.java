@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code that tells the hive the port was taken, so it relaunches on the next one (api.md §10). */
     static final int EXIT_PORT_IN_USE = 2;
+    /** The hive finds a device failure in the log of a worker that died at startup by this prefix. */
+    public static final String DEVICE_FAILED_MARKER = "CUDA_DEVICE_FAILED: ";
 
     @Option(names = "--worker-id", required = true) String workerId;
     @Option(names = "--node", defaultValue = "localhost") String node;
@@ -46,6 +48,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             DaemonLog.ensureWrittenTo(RbeeHome.fromEnvironment(System.getenv()).logFile(workerId));
         } catch (java.io.IOException e) {
             System.err.println("llm-worker-rbee: cannot open its log: " + e.getMessage());
+        }
+        java.util.Optional<String> deviceFailure = dev.rbee.engine.cuda.FakeCudaDevices.failureFor(
+                System.getenv("RBEE_FAKE_DEVICES"), backend, device);
+        if (deviceFailure.isPresent()) { // test kit ;fail=: the device breaks when the worker initialises it (S073)
+            System.err.println("llm-worker-rbee: " + DEVICE_FAILED_MARKER + deviceFailure.get());
+            return 1;
         }
         WorkerConfig config = new WorkerConfig(workerId, node, model, modelRef, backend, device, bind, port, hiveUrl,
                 slots, contextSize, engine, secret);

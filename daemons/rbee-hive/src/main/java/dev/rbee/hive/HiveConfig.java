@@ -7,7 +7,8 @@ import dev.rbee.daemon.Distribution;
 public record HiveConfig(String nodeName, String bind, int port, String queenUrl, int workerPortStart, boolean watchStdin,
                          RbeeHome home,
                          Distribution distribution, String clusterSecret, java.time.Duration idleTimeout,
-                         java.time.Duration loadingTimeout) {
+                         java.time.Duration loadingTimeout, java.time.Duration healthInterval,
+                         java.time.Duration shutdownGrace, boolean testMode) {
 
     public String url(int boundPort) {
         return "http://" + bind + ":" + boundPort;
@@ -17,7 +18,8 @@ public record HiveConfig(String nodeName, String bind, int port, String queenUrl
     public String toString() {
         return "HiveConfig[node=" + nodeName + ", bind=" + bind + ":" + port + ", queen=" + queenUrl
                 + ", workerPortStart=" + workerPortStart + ", idleTimeout=" + idleTimeout
-                + ", loadingTimeout=" + loadingTimeout + ", home=" + home.root()
+                + ", loadingTimeout=" + loadingTimeout + ", healthInterval=" + healthInterval + ", shutdownGrace="
+                + shutdownGrace + ", testMode=" + testMode + ", home=" + home.root()
                 + ", dist=" + distribution.root() + "]";
     }
 }

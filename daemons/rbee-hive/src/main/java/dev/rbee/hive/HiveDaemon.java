@@ -11,8 +11,14 @@ import dev.rbee.daemon.ExitCode;
 import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
+import dev.rbee.daemon.TestFaults;
 import dev.rbee.hive.devices.DeviceInventory;
+import dev.rbee.engine.gguf.ArchitectureSupport;
+import dev.rbee.hive.http.HiveLogs;
 import dev.rbee.hive.http.HiveRoutes;
+import dev.rbee.hive.preflight.PreflightOverrides;
+import dev.rbee.hive.workers.HealthChecker;
+import dev.rbee.hive.workers.Preflight;
 import dev.rbee.hive.models.SpawnModels;
 import dev.rbee.hive.queen.QueenHeartbeat;
 import dev.rbee.hive.workers.IdleReaper;
@@ -21,7 +27,6 @@ import dev.rbee.hive.workers.SpawnService;
 import dev.rbee.hive.workers.WorkerLauncher;
 import dev.rbee.hive.workers.WorkerRegistry;
 import dev.rbee.hive.workers.WorkerStopper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -32,11 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the hive and owns its lifecycle. Every way of stopping (admin shutdown, SIGTERM, lost queen lease, parent
- * gone) runs the same cascade: stop the workers (30 s grace, then SIGKILL), stop HTTP, exit.
+ * gone) runs the same cascade: stop the workers (shutdown.grace, 30 s, then SIGKILL), stop HTTP, exit.
  */
 public final class HiveDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(HiveDaemon.class);
-    private static final Duration WORKER_GRACE = Duration.ofSeconds(30);
 
     private final HiveConfig config;
     private final Json json = new Json();
@@ -47,27 +51,39 @@ public final class HiveDaemon {
     private final WorkerStopper stopper;
     private HiveShutdownResponse shutdownResult;
     private HttpDaemon http;
+    private HiveLogs logs;
 
     public HiveDaemon(HiveConfig config) {
         this.config = config;
-        this.stopper = new WorkerStopper(config.clusterSecret(), json, WORKER_GRACE);
+        this.stopper = new WorkerStopper(config.clusterSecret(), json, config.shutdownGrace());
     }
 
     public int run() throws java.io.IOException {
         LOG.info("Starting rbee-hive {}: {}", Version.CURRENT, config);
         config.home().ensureDirs();
-        DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv());
+        if (config.testMode()) {
+            LOG.warn("⚠️ TEST MODE ACTIVE (RBEE_TEST_MODE=1): preflight overrides in {} are honoured",
+                    config.home().configToml());
+        }
+        PreflightOverrides overrides = new PreflightOverrides(config.home().configToml(), config.testMode());
+        DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv(), overrides);
         String hiveUrl = config.url(config.port());
         WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json,
                 new LoadingWatch(config.loadingTimeout(), stopper, config.clusterSecret(), json, timer));
         SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
-                launcher);
+                launcher, new Preflight(config.nodeName(), devices, ArchitectureSupport.llamaCpp(),
+                TestFaults.fromEnvironment(System.getenv(), LOG).millis("hive.spawn_delay_ms").orElse(0L)));
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
                 () -> shutdown(0), json);
+        logs = new HiveLogs(config.nodeName(), config.home(), workers, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
-                routes::register);
+                r -> {
+                    routes.register(r);
+                    logs.register(r);
+                });
         new IdleReaper(workers, stopper, config.idleTimeout(), config.clusterSecret(), json).start(timer);
+        new HealthChecker(workers, config.healthInterval(), config.clusterSecret(), json).start(timer);
         Signals.onTerminate(() -> shutdown(0));
         if (config.watchStdin()) {
             ParentWatch.onStdinClosed(System.in, "queen-rbee", this::abandoned);
@@ -88,6 +104,7 @@ public final class HiveDaemon {
         }
         int count = workers.size();
         shutdownResult = new HiveShutdownResponse(count, stopper.abortAll(workers.all()));
+        logs.stop();
         http.stop();
         exit.exit(1);
     }
@@ -104,6 +121,7 @@ public final class HiveDaemon {
         int count = workers.size();
         List<String> forceKilled = stopper.stopAll(workers.all());
         shutdownResult = new HiveShutdownResponse(count, forceKilled);
+        logs.stop();
         timer.schedule(() -> {
             http.stop();
             exit.exit(code);

@@ -39,6 +39,12 @@ public final class Main implements Callable<Integer> {
                 description = "Stop a worker whose model is not loaded this long after its spawn "
                         + "(env RBEE_WORKER_LOADING_TIMEOUT_MS)")
         long loadingTimeoutMs;
+        @Option(names = "--health-interval-ms", defaultValue = "${env:RBEE_HIVE_HEALTH_INTERVAL_MS:-30000}",
+                description = "Check each worker's /health this often; 0 = never (env RBEE_HIVE_HEALTH_INTERVAL_MS)")
+        long healthIntervalMs;
+        @Option(names = "--shutdown-grace-ms", defaultValue = "${env:RBEE_SHUTDOWN_GRACE_MS:-30000}",
+                description = "Wait this long for a worker to exit before SIGKILL (env RBEE_SHUTDOWN_GRACE_MS)")
+        long shutdownGraceMs;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -53,7 +59,8 @@ public final class Main implements Callable<Integer> {
             DaemonLog.ensureWrittenTo(home.logFile("rbee-hive"));
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
                     Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs),
-                    java.time.Duration.ofMillis(loadingTimeoutMs));
+                    java.time.Duration.ofMillis(loadingTimeoutMs), java.time.Duration.ofMillis(healthIntervalMs),
+                    java.time.Duration.ofMillis(shutdownGraceMs), "1".equals(System.getenv("RBEE_TEST_MODE")));
             try {
                 return new HiveDaemon(config).run();
             } catch (PortInUseException e) {

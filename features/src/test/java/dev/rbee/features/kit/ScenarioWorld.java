@@ -40,6 +40,11 @@ public final class ScenarioWorld {
         return home;
     }
 
+    /** The checkout whose {@code bin/} launchers the scenario runs. */
+    public Path root() {
+        return root;
+    }
+
     public String queenUrl() {
         return "http://127.0.0.1:" + queenPort;
     }
@@ -107,17 +112,6 @@ public final class ScenarioWorld {
         return operatorQueen;
     }
 
-    /**
-     * An rbee-hive on the scenario's local hive port with no queen behind it, for scenarios that speak to the hive's
-     * API directly; the scenario holds the cluster secret a queen would have handed it.
-     */
-    public CommandRun startStandaloneHive() {
-        Map<String, String> hiveEnv = new HashMap<>(env);
-        hiveEnv.put("RBEE_CLUSTER_SECRET", CLUSTER_SECRET);
-        return CommandRun.start(List.of(root.resolve("bin/rbee-hive").toString(), "daemon", "--port",
-                String.valueOf(localHivePort())), hiveEnv);
-    }
-
     public String hiveUrl() {
         return "http://127.0.0.1:" + localHivePort();
     }
@@ -141,7 +135,9 @@ public final class ScenarioWorld {
     /** Replaces the placeholders scenarios use for values only known at run time. */
     public String fill(String text) {
         String filled = text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString())
-                .replace("<queen-port>", String.valueOf(queenPort));
+                .replace("<queen-port>", String.valueOf(queenPort))
+                .replace("<first-worker-port>", String.valueOf(firstWorkerPort()))
+                .replace("<next-worker-port>", String.valueOf(firstWorkerPort() + 1));
         return remembered.containsKey("worker-id") ? filled.replace("<worker-id>", remembered.get("worker-id"))
                 : filled;
     }

@@ -13,7 +13,6 @@ import dev.rbee.contract.hive.HiveSpawnResponse;
 import dev.rbee.contract.json.Json;
 import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.ScenarioWorld;
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
@@ -30,19 +29,6 @@ public class HiveApiSteps {
 
     public HiveApiSteps(ScenarioWorld world) {
         this.world = world;
-    }
-
-    @Given("an rbee-hive runs on its own, with no queen")
-    public void aStandaloneHive() throws InterruptedException {
-        world.startStandaloneHive();
-        Eventually.within(30, () -> {
-            try {
-                hive().health();
-                return true;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        }, () -> "rbee-hive did not answer /v1/health");
     }
 
     @When("a worker for {string} is spawned through the hive API")

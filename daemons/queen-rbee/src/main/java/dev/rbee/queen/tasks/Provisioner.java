@@ -58,6 +58,7 @@ public final class Provisioner {
         stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(new HiveSpawnRequest(request.model(), request.backend(),
                 request.device(), null));
+        spawned.narration().forEach(line -> stream.narrateAs("rbee-hive", "preflight", line));
         QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), request.model(), request.model(),
                 spawned.backend(), spawned.device(), WorkerState.LOADING, 1, 0, 0, Times.now(), false);
         directory.put(loading);

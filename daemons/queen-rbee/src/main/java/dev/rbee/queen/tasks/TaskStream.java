@@ -26,6 +26,11 @@ final class TaskStream {
         send(new NarrationEvent(QUEEN, action, human, jobId));
     }
 
+    /** Narration another daemon produced (the hive's preflight lines), under that daemon's name. */
+    void narrateAs(String actor, String action, String human) {
+        send(new NarrationEvent(actor, action, human, jobId));
+    }
+
     /** Progress events are best effort: a gone client is noticed by the watcher, which cancels the job. */
     void send(SseEvent event) {
         try {

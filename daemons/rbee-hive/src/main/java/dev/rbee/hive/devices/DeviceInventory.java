@@ -7,11 +7,15 @@ import dev.rbee.contract.hive.Resources;
 import dev.rbee.engine.cuda.CudaInventory;
 import dev.rbee.engine.cuda.CudaProbe;
 import dev.rbee.engine.cuda.FakeCudaDevices;
+import dev.rbee.engine.cuda.FakeDevice;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +30,29 @@ public final class DeviceInventory {
 
     private final Path modelsDir;
     private final Supplier<CudaInventory> cuda;
+    private final List<FakeDevice> fakes;
     private final boolean simulated;
+    private final PreflightOverrides overrides;
 
-    public DeviceInventory(Path modelsDir, Map<String, String> env) {
+    public DeviceInventory(Path modelsDir, Map<String, String> env, PreflightOverrides overrides) {
         this.modelsDir = modelsDir;
+        this.overrides = overrides;
         String fake = env.get(FAKE_DEVICES_ENV);
         this.simulated = fake != null;
         if (simulated) {
             LOG.warn("⚠️ RBEE_FAKE_DEVICES is set: device inventory is simulated ({})", fake);
             CudaInventory parsed = FakeCudaDevices.parse(fake);
+            this.fakes = FakeCudaDevices.devices(fake);
             this.cuda = () -> parsed;
         } else {
             CudaProbe probe = new CudaProbe();
+            this.fakes = List.of();
             this.cuda = probe::inventory;
         }
     }
 
     public BackendsList backends() {
-        boolean mac = System.getProperty("os.name", "").toLowerCase().contains("mac");
-        return new BackendsList(List.of(cudaBackend(),
-                new Backend("metal", false, mac ? "Metal support is not built into this rbee-hive yet"
-                        : "Metal is only available on macOS", List.of()),
+        return new BackendsList(List.of(cudaBackend(), metalBackend(),
                 new Backend("cpu", true, null, List.of(Device.real(0, "cpu", 0, 0)))));
     }
 
@@ -62,6 +68,18 @@ public final class DeviceInventory {
         return new Backend("cuda", true, null, devices);
     }
 
+    /** Simulated Metal devices ({@code metal:0=...}) stand in for a Mac in tests; otherwise the real probe. */
+    private Backend metalBackend() {
+        List<Device> fakeMetal = fakes.stream().filter(d -> d.backend().equals("metal"))
+                .map(d -> new Device(d.index(), "Simulated Metal device " + d.index(), d.totalBytes(), d.freeBytes(),
+                        true)).toList();
+        if (!simulated) {
+            return MetalProbe.probe(HostMemory.read());
+        }
+        return fakeMetal.isEmpty() ? new Backend("metal", false, MetalProbe.NOT_MACOS, List.of())
+                : new Backend("metal", true, null, fakeMetal);
+    }
+
     public boolean isAvailable(String backend) {
         return backends().backends().stream().anyMatch(b -> b.name().equals(backend) && b.available());
     }
@@ -71,23 +89,45 @@ public final class DeviceInventory {
         return backends().backends().stream().filter(Backend::available).map(Backend::name).toList();
     }
 
+    public Optional<Backend> backend(String name) {
+        return backends().backends().stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
     public List<Integer> deviceIndexes(String backend) {
-        return backends().backends().stream().filter(b -> b.name().equals(backend))
-                .flatMap(b -> b.devices().stream()).map(Device::index).toList();
+        return backend(backend).map(b -> b.devices().stream().map(Device::index).toList()).orElse(List.of());
+    }
+
+    /** The GPUs of a backend with what the preflight checks: free memory, largest block, temperature. */
+    public List<GpuDevice> gpus(String backend) {
+        List<GpuDevice> gpus = new ArrayList<>();
+        for (Device d : backend(backend).map(Backend::devices).orElse(List.of())) {
+            Optional<FakeDevice> fake = fakes.stream()
+                    .filter(f -> f.backend().equals(backend) && f.index() == d.index()).findFirst();
+            gpus.add(new GpuDevice(backend, d.index(), d.vramFreeBytes(),
+                    fake.map(FakeDevice::largestFreeBlock).orElse(d.vramFreeBytes()),
+                    fake.flatMap(FakeDevice::temperature).orElse(null)));
+        }
+        return gpus;
     }
 
     /** The GPU a spawn without {@code --device} takes: the one with the most free memory. */
     public int defaultDevice(String backend) {
-        return backends().backends().stream().filter(b -> b.name().equals(backend))
-                .flatMap(b -> b.devices().stream())
-                .max(java.util.Comparator.comparingLong(Device::vramFreeBytes)).map(Device::index).orElse(0);
+        return gpus(backend).stream().max(java.util.Comparator.comparingLong(GpuDevice::freeBytes))
+                .map(GpuDevice::index).orElse(0);
     }
 
+    /** RAM from {@code /proc/meminfo}, disk of the models directory; test-mode overrides replace and are listed. */
     public Resources resources() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        HostMemory.Ram ram = HostMemory.read();
         File disk = existingAncestor(modelsDir).toFile();
-        return new Resources(os.getTotalMemorySize(), os.getFreeMemorySize(), disk.getTotalSpace(),
-                disk.getUsableSpace(), modelsDir.toString(), Runtime.getRuntime().availableProcessors());
+        List<String> overridden = new ArrayList<>();
+        OptionalLong ramOverride = overrides.ramAvailable();
+        OptionalLong diskOverride = overrides.diskAvailable();
+        ramOverride.ifPresent(v -> overridden.add("ram_available"));
+        diskOverride.ifPresent(v -> overridden.add("disk_available"));
+        return new Resources(ram.totalBytes(), ramOverride.orElse(ram.availableBytes()), disk.getTotalSpace(),
+                diskOverride.orElse(disk.getUsableSpace()), modelsDir.toString(),
+                Runtime.getRuntime().availableProcessors(), overridden);
     }
 
     private static Path existingAncestor(Path path) {

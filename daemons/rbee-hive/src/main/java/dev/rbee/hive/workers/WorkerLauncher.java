@@ -12,11 +12,14 @@ import dev.rbee.daemon.ChildProcesses;
 import dev.rbee.hive.HiveConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +54,12 @@ public final class WorkerLauncher {
     }
 
     public WorkerEntry launch(Launch launch) {
-        Path launcher = config.distribution().launcher(WORKER_LAUNCHER);
-        if (!config.distribution().hasLauncher(WORKER_LAUNCHER)) {
-            throw RbeeException.of(ErrorCode.WORKER_BINARY_NOT_FOUND, "Worker launcher not found: " + launcher,
-                    Map.of("path", launcher.toString()));
-        }
+        return launch(launch, note -> { });
+    }
+
+    /** {@code notes} hears what the caller should be told, such as a port that was taken (S072). */
+    public WorkerEntry launch(Launch launch, Consumer<String> notes) {
+        requireLauncher();
         String workerId = ids.newWorkerId();
         int port = firstFreePort(config.workerPortStart());
         for (int tries = 0; tries < MAX_PORTS; tries++, port = firstFreePort(port + 1)) {
@@ -67,9 +71,12 @@ public final class WorkerLauncher {
                 return entry;
             }
             if (entry.process().exitValue() != EXIT_PORT_IN_USE) {
-                throw startupFailure(workerId, "crashed", entry);
+                throw deviceFailure(entry).orElseGet(() -> startupFailure(workerId, "crashed", entry));
             }
-            LOG.info("Port {} in use, trying {}...", port, port + 1);
+            int next = firstFreePort(port + 1);
+            String note = "Port " + port + " in use, trying " + next;
+            LOG.info("{}", note);
+            notes.accept(note);
         }
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "No free port for worker " + workerId,
                 Map.of("worker_id", workerId, "phase", "startup", "reason", "no_free_port"));
@@ -110,6 +117,38 @@ public final class WorkerLauncher {
         }
         ChildProcesses.kill(entry.process());
         throw startupFailure(entry.workerId(), "startup_timeout", entry);
+    }
+
+    /** S071: missing and not executable are told apart, since the remedies differ. */
+    private void requireLauncher() {
+        Path launcher = config.distribution().launcher(WORKER_LAUNCHER);
+        if (!Files.exists(launcher)) {
+            throw RbeeException.of(ErrorCode.WORKER_BINARY_NOT_FOUND, "Worker launcher not found: " + launcher,
+                    Map.of("path", launcher.toString(), "reason", "missing"));
+        }
+        if (!config.distribution().hasLauncher(WORKER_LAUNCHER)) {
+            throw RbeeException.of(ErrorCode.WORKER_BINARY_NOT_FOUND, "Worker launcher " + launcher
+                    + " is not executable", Map.of("path", launcher.toString(), "reason", "not_executable"));
+        }
+    }
+
+    /**
+     * A worker that could not initialise its device says so in its log with the code as prefix, then exits 1; the
+     * caller then gets {@code CUDA_DEVICE_FAILED} with the device's own words rather than a bare exit code (S073).
+     */
+    private Optional<RbeeException> deviceFailure(WorkerEntry entry) {
+        List<String> tail = ChildProcesses.tail(logFile(entry.workerId()), 20);
+        String marker = ErrorCode.CUDA_DEVICE_FAILED.name() + ": ";
+        return tail.reversed().stream().filter(line -> line.contains(marker)).findFirst().map(line -> {
+            String message = line.substring(line.indexOf(marker) + marker.length()).strip();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("worker_id", entry.workerId());
+            details.put("device", entry.device());
+            details.put("driver_error", message);
+            details.put("exit_code", entry.process().exitValue());
+            details.put("log_tail", tail);
+            return RbeeException.of(ErrorCode.CUDA_DEVICE_FAILED, message, details);
+        });
     }
 
     private RbeeException startupFailure(String workerId, String reason, WorkerEntry entry) {

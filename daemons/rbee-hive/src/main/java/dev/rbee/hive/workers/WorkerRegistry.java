@@ -44,6 +44,11 @@ public final class WorkerRegistry {
                 .execute(() -> workers.remove(entry.workerId(), entry));
     }
 
+    /** Drops an entry at once (a worker the health check killed), whatever its process does next. */
+    public void remove(WorkerEntry entry) {
+        workers.remove(entry.workerId(), entry);
+    }
+
     public Optional<WorkerEntry> find(String workerId) {
         return Optional.ofNullable(workers.get(workerId));
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stops workers: ask each to drain, wait for its process (30 s), SIGKILL the ones still there. */
+/** Stops workers: ask each to drain, wait for its process (shutdown.grace, 30 s), SIGKILL the ones still there. */
 public final class WorkerStopper {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerStopper.class);
     private final String clusterSecret;
@@ -63,25 +63,36 @@ public final class WorkerStopper {
 
     /** Drains the worker; returns true when it exited by itself within the grace period. */
     public boolean stop(WorkerEntry worker) {
-        LOG.info("Shutting down {}...", worker.workerId());
+        LOG.info("🛑 Shutting down {}...", worker.workerId());
         worker.state(WorkerState.DRAINING);
-        LOG.info("Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
+        LOG.info("⏳ Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
         return stopWithin(worker, grace);
     }
 
-    /** Asks the worker to shut down and SIGKILLs it when it is still there after {@code patience}. */
+    /**
+     * Asks the worker to shut down and SIGKILLs it when it is still there after {@code patience}; true when it exited
+     * by itself. The patience starts with the request, which is sent on its own thread: a worker that hangs (SIGSTOP)
+     * must not stretch the wait by the request's own timeout (S114).
+     */
     public boolean stopWithin(WorkerEntry worker, Duration patience) {
+        Thread.ofVirtual().start(() -> requestShutdown(worker));
+        if (ChildProcesses.awaitExit(worker.process(), patience)) {
+            LOG.info("✅ Worker terminated: {}", worker.workerId());
+            return true;
+        }
+        LOG.warn("⚠️ Worker did not respond, force-killing {}", worker.workerId());
+        ChildProcesses.kill(worker.process());
+        ChildProcesses.awaitExit(worker.process(), Duration.ofSeconds(5));
+        LOG.info("✅ Worker terminated: {}", worker.workerId());
+        return false;
+    }
+
+    private void requestShutdown(WorkerEntry worker) {
         try {
             new WorkerClient(new HttpJson(Endpoint.of(worker.url(), clusterSecret, Duration.ofSeconds(2),
                     Duration.ofSeconds(5)), json)).adminShutdown();
         } catch (RuntimeException e) {
             LOG.warn("Worker {} did not take the shutdown request: {}", worker.workerId(), e.getMessage());
         }
-        if (ChildProcesses.awaitExit(worker.process(), patience)) {
-            return true;
-        }
-        LOG.warn("Worker did not respond, force-killing {}", worker.workerId());
-        ChildProcesses.kill(worker.process());
-        return false;
     }
 }

@@ -10,7 +10,9 @@ import dev.rbee.contract.json.Json;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.hive.HiveConfig;
 import dev.rbee.hive.devices.DeviceInventory;
+import dev.rbee.engine.gguf.ArchitectureSupport;
 import dev.rbee.hive.models.SpawnModels;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,14 @@ class SpawnServiceTest {
     private SpawnService service(java.util.Map<String, String> env) {
         HiveConfig config = new HiveConfig("localhost", "127.0.0.1", 0, null, 8001, false, new RbeeHome(home),
                 new Distribution(home.resolve("no-dist")), "secret", java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(5));
+                java.time.Duration.ofMinutes(5), java.time.Duration.ZERO, java.time.Duration.ofSeconds(30), false);
         WorkerRegistry registry = new WorkerRegistry();
-        return new SpawnService("localhost", new DeviceInventory(home.resolve("models"), env),
-                new SpawnModels(home.resolve("models")), new WorkerLauncher(config, registry, "http://h", new Json(),
-                        new LoadingWatch(config.loadingTimeout(), null, "secret", new Json(), null)));
+        DeviceInventory devices = new DeviceInventory(home.resolve("models"), env,
+                new PreflightOverrides(home.resolve("config.toml"), false));
+        return new SpawnService("localhost", devices, new SpawnModels(home.resolve("models")),
+                new WorkerLauncher(config, registry, "http://h", new Json(),
+                        new LoadingWatch(config.loadingTimeout(), null, "secret", new Json(), null)),
+                new Preflight("localhost", devices, ArchitectureSupport.llamaCpp()));
     }
 
     @Test
