@@ -13,6 +13,10 @@ import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.hive.http.HiveRoutes;
+import dev.rbee.daemon.TestFaults;
+import dev.rbee.hive.http.ModelRoutes;
+import dev.rbee.hive.models.ModelRemoval;
+import dev.rbee.hive.models.ModelService;
 import dev.rbee.hive.models.SpawnModels;
 import dev.rbee.hive.queen.QueenHeartbeat;
 import dev.rbee.hive.workers.IdleReaper;
@@ -47,8 +51,15 @@ public final class HiveDaemon {
     private HiveShutdownResponse shutdownResult;
     private HttpDaemon http;
 
+    private final dev.rbee.hive.models.ModelSettings modelSettings;
+
     public HiveDaemon(HiveConfig config) {
+        this(config, dev.rbee.hive.models.ModelSettings.defaults());
+    }
+
+    public HiveDaemon(HiveConfig config, dev.rbee.hive.models.ModelSettings modelSettings) {
         this.config = config;
+        this.modelSettings = modelSettings;
         this.stopper = new WorkerStopper(config.clusterSecret(), json, WORKER_GRACE);
     }
 
@@ -58,13 +69,24 @@ public final class HiveDaemon {
         DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv());
         String hiveUrl = config.url(config.port());
         WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json);
-        SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
-                launcher);
+        ModelService models;
+        try {
+            models = modelSettings.open(config.nodeName(), config.home(), System.getenv(),
+                    TestFaults.fromEnvironment(System.getenv(), LOG), json);
+        } catch (java.sql.SQLException e) {
+            LOG.error("Cannot open the model catalog {}: {}", config.home().modelsDb(), e.getMessage());
+            return 1;
+        }
+        SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(models), launcher);
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
                 () -> shutdown(0), json);
+        ModelRoutes modelRoutes = new ModelRoutes(models, new ModelRemoval(config.nodeName(), models, workers), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
-                routes::register);
+                r -> {
+                    routes.register(r);
+                    modelRoutes.register(r);
+                });
         new IdleReaper(workers, stopper, config.idleTimeout(), config.clusterSecret(), json).start(timer);
         Signals.onTerminate(() -> shutdown(0));
         if (config.watchStdin()) {

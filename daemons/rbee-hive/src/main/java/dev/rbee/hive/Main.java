@@ -5,6 +5,7 @@ import dev.rbee.contract.Version;
 import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.daemon.PortInUseException;
+import dev.rbee.hive.models.ModelSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--idle-timeout-ms", defaultValue = "${env:RBEE_WORKER_IDLE_TIMEOUT_MS:-300000}",
                 description = "Stop a worker idle this long; 0 = never (env RBEE_WORKER_IDLE_TIMEOUT_MS)")
         long idleTimeoutMs;
+        @Option(names = "--download-stall-timeout-ms", defaultValue = "${env:RBEE_DOWNLOAD_STALL_TIMEOUT_MS:-60000}",
+                description = "Retry a download after this long without a byte (env RBEE_DOWNLOAD_STALL_TIMEOUT_MS)")
+        long downloadStallTimeoutMs;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -50,7 +54,8 @@ public final class Main implements Callable<Integer> {
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
                     Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs));
             try {
-                return new HiveDaemon(config).run();
+                return new HiveDaemon(config, new ModelSettings(java.time.Duration.ofMillis(downloadStallTimeoutMs)))
+                        .run();
             } catch (PortInUseException e) {
                 System.err.println("rbee-hive: " + e.getMessage());
                 return 1;

@@ -29,7 +29,7 @@ class SpawnServiceTest {
                 new Distribution(home.resolve("no-dist")), "secret", java.time.Duration.ZERO);
         WorkerRegistry registry = new WorkerRegistry();
         return new SpawnService("localhost", new DeviceInventory(home.resolve("models"), env),
-                new SpawnModels(home.resolve("models")), new WorkerLauncher(config, registry, "http://h", new Json()));
+                new SpawnModels(dev.rbee.hive.models.TestModels.service(home, null)), new WorkerLauncher(config, registry, "http://h", new Json()));
     }
 
     @Test
