@@ -11,14 +11,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One download as its progress streams see it. A new subscriber first gets the latest {@code downloading} event (so
- * it sees where the download stands) or, once finished, the terminal event; then every later event.
+ * One download as its progress streams see it. A new subscriber of a running download first gets its narration so far
+ * and the latest {@code downloading} event (where it stands); of a finished one, just the terminal event (api.md
+ * §6.1). Then every later event.
  */
 public final class Download {
     private final String id;
     private final String key;
     private final String modelRef;
     private final List<BlockingQueue<SseEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<SseEvent> narration = new java.util.ArrayList<>();
     private DownloadingEvent lastProgress;
     private SseEvent terminal;
 
@@ -47,6 +49,8 @@ public final class Download {
         }
         if (event instanceof DownloadingEvent progress) {
             lastProgress = progress;
+        } else if (!isTerminal(event)) {
+            narration.add(event);
         }
         if (isTerminal(event)) {
             terminal = event;
@@ -59,8 +63,11 @@ public final class Download {
         BlockingQueue<SseEvent> queue = new LinkedBlockingQueue<>();
         if (terminal != null) {
             queue.add(terminal);
-        } else if (lastProgress != null) {
-            queue.add(lastProgress);
+        } else {
+            queue.addAll(narration); // what happened so far (resume, retries), then where the bytes stand
+            if (lastProgress != null) {
+                queue.add(lastProgress);
+            }
         }
         subscribers.add(queue);
         return queue;
