@@ -165,15 +165,20 @@ public final class ModelService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + target.getParent(), e);
         }
-        download.publish(new DownloadingEvent(Downloader.size(partial), file.sizeBytes(), 0.0));
+        long before = Downloader.size(partial);
+        download.publish(new DownloadingEvent(before, file.sizeBytes(), 0.0));
+        long started = System.nanoTime();
         String sha = downloader.run(download, ref, file, partial);
+        double seconds = (System.nanoTime() - started) / 1e9;
         try {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rename " + partial + " to " + target, e);
         }
         Model row = catalog.insert(files.describe(ref, ref.raw(), target, sha));
-        LOG.info("Downloaded {} to {} ({} bytes, sha256 {})", ref.raw(), target, row.sizeBytes(), sha);
+        LOG.info("Downloaded {} to {} ({} bytes in {} s, {} MB/s, sha256 {})", ref.raw(), target, row.sizeBytes(),
+                String.format(java.util.Locale.ROOT, "%.2f", seconds), String.format(java.util.Locale.ROOT, "%.1f",
+                (row.sizeBytes() - before) / 1e6 / Math.max(seconds, 1e-9)), sha);
         download.publish(CompleteEvent.download(row.localPath(), row.id()));
     }
 
