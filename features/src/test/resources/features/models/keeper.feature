@@ -35,3 +35,17 @@ Feature: Downloads seen from rbee-keeper
     And after the stderr line "[rbee-hive] Retrying download (attempt 2/6)... delay 100ms", no "Downloading hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF" line shows less than 40%
     And stderr has a line matching "Downloading hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF \[█+\] 100%.*"
     And file request 2 to the hub resumed at 40 % of "tinyllama-1.1b-chat-v1.0.Q4_K_M.gguf"
+
+  # api.md §5.6 step 8: a job canceled before `started` ends with `error CANCELLED`; the download goes on on the hive.
+  Scenario: S097 Cancelled while the model is downloading
+    Given the hub serves "tinyllama-1.1b-chat-v1.0.Q4_K_M.gguf" at 1024 KiB/s
+    And queen-rbee was started by the operator
+    When a task "{\"model\":\"hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF\",\"prompt\":\"hello\",\"max_tokens\":3}" starts through POST /v2/tasks in the background
+    And the task's stream has shown a "downloading" event
+    And another client cancels the running job
+    Then within 5 s the task stream ends with error "CANCELLED"
+    And queen has no job in flight
+    And within 30 s models.db has 1 row
+    And RBEE_HOME has "models/hf/TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF/tinyllama-1.1b-chat-v1.0.Q4_K_M.gguf" with the hub's bytes of "tinyllama-1.1b-chat-v1.0.Q4_K_M.gguf"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -161,6 +161,24 @@ public class CatalogSteps {
         assertEquals(n, count(world.home().resolve("models.db"), "SELECT count(*) FROM models"));
     }
 
+    @Then("within {int} s models.db has {int} row(s)")
+    public void rowsWithin(int seconds, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        int seen = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = count(world.home().resolve("models.db"), "SELECT count(*) FROM models");
+                if (seen == n) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                // the hive may not have created the table yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("models.db has " + seen + " rows after " + seconds + " s, expected " + n);
+    }
+
     @Then("models.db is at schema version {int}")
     public void version(int n) throws SQLException {
         assertEquals(n, count(world.home().resolve("models.db"), "SELECT max(version) FROM schema_version"));
