@@ -61,7 +61,11 @@ public final class QueenDaemon {
                 json, timer, config.inferenceStallTimeout(), stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
-                config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), routes::register);
+                config.port(), BearerAuth.required(secret, QueenRoutes::isUserPath), r -> {
+                    routes.register(r);
+                    new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
+                            text -> LOG.info("{}", text)), json).register(r);
+                });
         Signals.onTerminate(this::shutdown);
         if (config.ephemeral()) {
             ParentWatch.onStdinClosed(System.in, "rbee-keeper", this::shutdown);
