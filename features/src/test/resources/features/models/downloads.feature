@@ -131,3 +131,32 @@ Feature: Model downloads from the hub
     And the progress has no downloading event below 6291456 bytes
     And file request 1 to the hub had the header Range "bytes=6291456-"
     And RBEE_HOME has "models/hf/org/ten/ten.Q4_0.gguf" with the hub's bytes of "ten.Q4_0.gguf"
+
+  # scenarios.md §23. The limit is the hive setting download.max_bytes_per_sec (flag --download-max-bytes-per-sec,
+  # env RBEE_DOWNLOAD_MAX_BYTES_PER_SEC).
+  Scenario: S156 Download bandwidth limit
+    Given the hub has "org/thirty" with "thirty.Q4_0.gguf" of 30000000 bytes
+    And the hive's downloads are limited to 10000000 bytes/s
+    And rbee-hive runs on its own
+    When the hive is asked to download "hf:org/thirty"
+    And I follow the download's progress
+    Then the download took at least 2900 ms
+    And no downloading event has speed_mbps above 10.5
+    And the progress ends with complete, local_path "<rbee-home>/models/hf/org/thirty/thirty.Q4_0.gguf" and model_id "thirty.Q4_0"
+    Given the hub has "org/thirty" with "thirty.Q8_0.gguf" of 30000000 bytes
+    And the hive's downloads are not limited
+    When rbee-hive is restarted
+    And the hive is asked to download "hf:org/thirty:Q8_0"
+    And I follow the download's progress
+    Then the download took less than 1000 ms
+    And the progress ends with complete, local_path "<rbee-home>/models/hf/org/thirty/thirty.Q8_0.gguf" and model_id "thirty.Q8_0"
+
+  Scenario: S157 Slow disk writes are warned about, not fatal
+    Given the hub has "org/slow" with "slow.Q4_0.gguf" of 2000000 bytes
+    And the hive's disk writes are delayed by 50 ms
+    And rbee-hive runs on its own
+    When the hive is asked to download "hf:org/slow"
+    And I follow the download's progress
+    Then the progress narrates exactly once a line matching "⚠️ Disk writes to <rbee-home>/models are slow \([0-9.]+ MB/s\); download continues"
+    And the progress ends with complete, local_path "<rbee-home>/models/hf/org/slow/slow.Q4_0.gguf" and model_id "slow.Q4_0"
+    And RBEE_HOME has "models/hf/org/slow/slow.Q4_0.gguf" with the hub's bytes of "slow.Q4_0.gguf"

@@ -39,6 +39,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--download-stall-timeout-ms", defaultValue = "${env:RBEE_DOWNLOAD_STALL_TIMEOUT_MS:-60000}",
                 description = "Retry a download after this long without a byte (env RBEE_DOWNLOAD_STALL_TIMEOUT_MS)")
         long downloadStallTimeoutMs;
+        @Option(names = "--download-max-bytes-per-sec", defaultValue = "${env:RBEE_DOWNLOAD_MAX_BYTES_PER_SEC:-0}",
+                description = "Bandwidth limit of model downloads; 0 = none (env RBEE_DOWNLOAD_MAX_BYTES_PER_SEC)")
+        long downloadMaxBytesPerSec;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -54,7 +57,8 @@ public final class Main implements Callable<Integer> {
             HiveConfig config = new HiveConfig(nodeName, bind, port, queenUrl, workerPort, watchStdin, home,
                     Distribution.fromEnvironment(System.getenv()), secret, java.time.Duration.ofMillis(idleTimeoutMs));
             try {
-                return new HiveDaemon(config, new ModelSettings(java.time.Duration.ofMillis(downloadStallTimeoutMs)))
+                return new HiveDaemon(config, new ModelSettings(java.time.Duration.ofMillis(downloadStallTimeoutMs),
+                        downloadMaxBytesPerSec))
                         .run();
             } catch (PortInUseException e) {
                 System.err.println("rbee-hive: " + e.getMessage());

@@ -84,6 +84,24 @@ public class CatalogSteps {
                 && e.path("human").asText().equals(human)), models.progress().toString());
     }
 
+    @Then("the progress narrates exactly once a line matching {string}")
+    public void narratesOnce(String regex) {
+        String pattern = world.fill(regex);
+        long count = models.progress().stream().filter(e -> e.path("type").asText().equals("narration")
+                && e.path("human").asText().matches(pattern)).count();
+        assertEquals(1, count, models.progress().toString());
+    }
+
+    @Then("no downloading event has speed_mbps above {double}")
+    public void speedCapped(double max) {
+        List<JsonNode> downloading = models.progress().stream()
+                .filter(e -> e.path("type").asText().equals("downloading")).toList();
+        assertTrue(downloading.size() >= 3, downloading.toString());
+        downloading.forEach(e -> assertTrue(e.path("speed_mbps").asDouble() <= max, e.toString()));
+        assertTrue(downloading.stream().anyMatch(e -> e.path("speed_mbps").asDouble() > max * 0.8),
+                "the speed was measured: " + downloading);
+    }
+
     @Then("the progress has no downloading event below {int} bytes")
     public void noProgressBelow(long floor) {
         models.progress().stream().filter(e -> e.path("type").asText().equals("downloading"))

@@ -148,6 +148,28 @@ public class ModelSteps {
         hiveEnv.put("RBEE_DOWNLOAD_STALL_TIMEOUT_MS", String.valueOf(millis));
     }
 
+    @Given("the hive's downloads are limited to {long} bytes\\/s")
+    public void bandwidthLimit(long perSecond) {
+        hiveEnv.put("RBEE_DOWNLOAD_MAX_BYTES_PER_SEC", String.valueOf(perSecond));
+    }
+
+    @Given("the hive's downloads are not limited")
+    public void noBandwidthLimit() {
+        hiveEnv.remove("RBEE_DOWNLOAD_MAX_BYTES_PER_SEC");
+    }
+
+    @Given("the hive's disk writes are delayed by {int} ms")
+    public void writeDelay(int millis) {
+        hiveEnv.put("RBEE_TEST_MODE", "1");
+        hiveEnv.put("RBEE_TEST_FAULTS", "download.write_delay_ms=" + millis);
+    }
+
+    @Then("the download took less than {int} ms")
+    public void tookLessThan(int millis) {
+        long took = (followedNanos - askedNanos) / 1_000_000;
+        assertTrue(took < millis, "the download ended after " + took + " ms");
+    }
+
     @Given("the hive's environment has HF_TOKEN={string}")
     public void hfToken(String token) {
         hiveEnv.put("HF_TOKEN", token);

@@ -35,9 +35,16 @@ public final class Downloader {
     private final FileFetch fetch;
     private final Duration stallTimeout;
 
+    private final String modelsDir;
+
     public Downloader(HubClient hub, Duration stallTimeout, long writeDelayMs) {
-        this.fetch = new FileFetch(hub, stallTimeout, writeDelayMs);
+        this(hub, stallTimeout, writeDelayMs, 0, "models/");
+    }
+
+    public Downloader(HubClient hub, Duration stallTimeout, long writeDelayMs, long maxBytesPerSec, String modelsDir) {
+        this.fetch = new FileFetch(hub, stallTimeout, writeDelayMs, maxBytesPerSec);
         this.stallTimeout = stallTimeout;
+        this.modelsDir = modelsDir;
     }
 
     /** Downloads into {@code partial} and returns the verified file's SHA-256 (lower-case hex). */
@@ -49,12 +56,13 @@ public final class Downloader {
         }
         AttemptFailure last = null;
         int stalls = 0;
+        boolean[] slowDiskSaid = {false}; // once per download, across its attempts
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (last != null) {
                 pause(download, file, last, attempt);
             }
             try {
-                return attempt(download, ref, file, partial);
+                return attempt(download, ref, file, partial, slowDiskSaid);
             } catch (AttemptFailure failure) {
                 last = failure;
                 stalls += failure.kind() == AttemptFailure.Kind.STALL ? 1 : 0;
@@ -70,7 +78,7 @@ public final class Downloader {
         throw failed(last);
     }
 
-    private String attempt(Download download, ModelRef ref, HubFile file, Path partial)
+    private String attempt(Download download, ModelRef ref, HubFile file, Path partial, boolean[] slowDiskSaid)
             throws AttemptFailure, DiskFullException {
         long total = file.sizeBytes();
         long offset = size(partial);
@@ -80,12 +88,24 @@ public final class Downloader {
         }
         SpeedMeter meter = new SpeedMeter();
         long[] lastEmit = {0};
-        FileFetch.Progress progress = (done, expected) -> {
-            long now = System.nanoTime();
-            meter.record(now, done);
-            if (now - lastEmit[0] >= PROGRESS_EVERY_NANOS || done == expected) {
-                lastEmit[0] = now;
-                download.publish(new DownloadingEvent(done, Math.max(expected, done), meter.mbps()));
+        FileFetch.Progress progress = new FileFetch.Progress() {
+            @Override
+            public void bytes(long done, long expected) {
+                long now = System.nanoTime();
+                meter.record(now, done);
+                if (now - lastEmit[0] >= PROGRESS_EVERY_NANOS || done == expected) {
+                    lastEmit[0] = now;
+                    download.publish(new DownloadingEvent(done, Math.max(expected, done), meter.mbps()));
+                }
+            }
+
+            @Override
+            public void slowDisk(double mbps) {
+                if (!slowDiskSaid[0]) {
+                    slowDiskSaid[0] = true;
+                    narrate(download, "disk_slow", "⚠️ Disk writes to " + modelsDir + " are slow ("
+                            + String.format(Locale.ROOT, "%.1f", mbps) + " MB/s); download continues");
+                }
             }
         };
         meter.record(System.nanoTime(), offset);

@@ -23,18 +23,26 @@ import java.util.List;
 final class FileFetch {
     private static final int BUFFER = 64 * 1024;
 
+    /** Below this many MB/s, measured over at least a second of writing, disk writes are reported as slow. */
+    static final double SLOW_DISK_MBPS = 10.0;
+
     interface Progress {
         void bytes(long done, long total);
+
+        /** The disk takes longer than the network: said once per download, the download goes on (S157). */
+        void slowDisk(double mbps);
     }
 
     private final HubClient hub;
     private final Duration stallTimeout;
     private final long writeDelayMs;
+    private final long maxBytesPerSec;
 
-    FileFetch(HubClient hub, Duration stallTimeout, long writeDelayMs) {
+    FileFetch(HubClient hub, Duration stallTimeout, long writeDelayMs, long maxBytesPerSec) {
         this.hub = hub;
         this.stallTimeout = stallTimeout;
         this.writeDelayMs = writeDelayMs;
+        this.maxBytesPerSec = maxBytesPerSec;
     }
 
     /** Returns the partial file's size once the hub has sent everything it meant to. */
@@ -83,14 +91,25 @@ final class FileFetch {
             throws IOException, DiskFullException {
         StandardOpenOption mode = start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         long done = start;
+        long begun = System.nanoTime();
+        long writeNanos = 0;
+        boolean warned = false;
         try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 mode)) {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                long before = System.nanoTime();
                 write(out, buffer, n);
+                writeNanos += System.nanoTime() - before;
                 done += n;
                 progress.bytes(done, total);
+                double writeMbps = (done - start) / 1e6 / (writeNanos / 1e9);
+                if (!warned && writeNanos >= 1_000_000_000L && writeMbps < SLOW_DISK_MBPS) {
+                    warned = true;
+                    progress.slowDisk(writeMbps);
+                }
+                pace(done - start, begun);
             }
         }
         if (total > 0 && done < total) {
@@ -113,6 +132,23 @@ final class FileFetch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new java.io.InterruptedIOException("download interrupted"));
+        }
+    }
+
+    /** Keeps the transfer at or under {@code download.max_bytes_per_sec} (S156); 0 means no limit. */
+    private void pace(long sent, long begun) {
+        if (maxBytesPerSec <= 0) {
+            return;
+        }
+        long due = begun + sent * 1_000_000_000L / maxBytesPerSec;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("download interrupted"));
+            }
         }
     }
 

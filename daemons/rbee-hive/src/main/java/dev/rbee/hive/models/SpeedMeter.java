@@ -6,6 +6,8 @@ import java.util.Deque;
 /** {@code speed_mbps} of api.md §4: 10⁶ bytes/s over the last 5 s (less at the start). */
 final class SpeedMeter {
     private static final long WINDOW_NANOS = 5_000_000_000L;
+    /** A rate over less time than this says more about buffers than about the link. */
+    private static final long MIN_SPAN_NANOS = 200_000_000L;
 
     private record Sample(long nanos, long bytes) {
     }
@@ -31,7 +33,7 @@ final class SpeedMeter {
         Sample first = samples.peekFirst();
         Sample last = samples.peekLast();
         long nanos = last.nanos() - first.nanos();
-        if (nanos <= 0) {
+        if (nanos < MIN_SPAN_NANOS) {
             return 0.0;
         }
         double perSecond = (last.bytes() - first.bytes()) * 1e9 / nanos;

@@ -21,7 +21,7 @@ public final class TestModels {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("RBEE_HF_ENDPOINT", hub == null ? "http://127.0.0.1:9" : hub);
         try {
-            return new ModelSettings(stall).open("localhost", new RbeeHome(home), all, TestFaults.none(), new Json());
+            return new ModelSettings(stall, 0).open("localhost", new RbeeHome(home), all, TestFaults.none(), new Json());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
