@@ -205,12 +205,6 @@ public class ModelSteps {
         hive.start(hiveEnv);
     }
 
-    @When("rbee-hive is killed with SIGKILL")
-    public void hiveKilled() throws InterruptedException {
-        dev.rbee.features.kit.RbeeProcesses.signal(hive.process().pid(), "KILL");
-        hive.process().awaitExit(10);
-    }
-
     @When("the hive is asked to download {string}")
     public void download(String ref) throws IOException, InterruptedException {
         askedNanos = System.nanoTime();
