@@ -31,7 +31,15 @@ final class ModelFiles {
 
     /** {@code models/hf/<org>/<repo>/<file>}. */
     Path hfTarget(ModelRef ref, String file) {
-        return modelsDir.resolve("hf").resolve(ref.org()).resolve(ref.repo()).resolve(file).normalize();
+        Path repoDir = modelsDir.resolve("hf").resolve(ref.org()).resolve(ref.repo()).normalize();
+        Path target = repoDir.resolve(file).normalize();
+        if (!target.startsWith(repoDir) || target.equals(repoDir)) {
+            // A hub listing is outside input: a name like ../../x.gguf must not write outside models/.
+            throw dev.rbee.contract.error.RbeeException.of(dev.rbee.contract.error.ErrorCode.MODEL_INCOMPATIBLE,
+                    "The hub lists a file name rbee cannot store: " + file, java.util.Map.of("model_ref", ref.raw(),
+                            "reason", "unsafe_file_name"));
+        }
+        return target;
     }
 
     static Path partialOf(Path target) {

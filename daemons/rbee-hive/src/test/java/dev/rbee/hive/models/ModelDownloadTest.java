@@ -174,6 +174,15 @@ class ModelDownloadTest {
     }
 
     @Test
+    void aHubFileNameThatLeavesTheRepoDirectoryIsRefused() throws Exception {
+        hub.put("evil/repo", "../../../escape.Q4_K_M.gguf", new byte[10]);
+        RbeeException e = assertThrows(RbeeException.class, () -> service().download("hf:evil/repo"));
+        assertEquals("MODEL_INCOMPATIBLE", e.code());
+        assertEquals("unsafe_file_name", e.details().get("reason"));
+        assertTrue(hub.fileRequests().isEmpty());
+    }
+
+    @Test
     void concurrentRequestsShareOneDownload() throws Exception {
         hub.fault(FILE).times = 1;
         hub.fault(FILE).stallAt = 1_048_576;
