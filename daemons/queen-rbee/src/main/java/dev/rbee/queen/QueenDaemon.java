@@ -66,7 +66,11 @@ public final class QueenDaemon {
                 json, timer, config.inferenceStallTimeout(), stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
-                config.port(), QueenRoutes.auth(secret, apiKey), routes::register);
+                config.port(), QueenRoutes.auth(secret, apiKey), r -> {
+                    routes.register(r);
+                    new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
+                            text -> LOG.info("{}", text)), json).register(r);
+                });
         Signals.onTerminate(this::shutdown);
         if (config.ephemeral()) {
             ParentWatch.onStdinClosed(System.in, "rbee-keeper", this::shutdown);

@@ -12,17 +12,20 @@ import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.daemon.TestFaults;
-import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.engine.gguf.ArchitectureSupport;
+import dev.rbee.hive.devices.DeviceInventory;
 import dev.rbee.hive.http.HiveLogs;
 import dev.rbee.hive.http.HiveRoutes;
-import dev.rbee.hive.preflight.PreflightOverrides;
-import dev.rbee.hive.workers.HealthChecker;
-import dev.rbee.hive.workers.Preflight;
+import dev.rbee.hive.http.ModelRoutes;
+import dev.rbee.hive.models.ModelRemoval;
+import dev.rbee.hive.models.ModelService;
 import dev.rbee.hive.models.SpawnModels;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import dev.rbee.hive.queen.QueenHeartbeat;
+import dev.rbee.hive.workers.HealthChecker;
 import dev.rbee.hive.workers.IdleReaper;
 import dev.rbee.hive.workers.LoadingWatch;
+import dev.rbee.hive.workers.Preflight;
 import dev.rbee.hive.workers.SpawnService;
 import dev.rbee.hive.workers.WorkerLauncher;
 import dev.rbee.hive.workers.WorkerRegistry;
@@ -52,9 +55,15 @@ public final class HiveDaemon {
     private HiveShutdownResponse shutdownResult;
     private HttpDaemon http;
     private HiveLogs logs;
+    private final dev.rbee.hive.models.ModelSettings modelSettings;
 
     public HiveDaemon(HiveConfig config) {
+        this(config, dev.rbee.hive.models.ModelSettings.defaults());
+    }
+
+    public HiveDaemon(HiveConfig config, dev.rbee.hive.models.ModelSettings modelSettings) {
         this.config = config;
+        this.modelSettings = modelSettings;
         this.stopper = new WorkerStopper(config.clusterSecret(), json, config.shutdownGrace());
     }
 
@@ -68,19 +77,29 @@ public final class HiveDaemon {
         PreflightOverrides overrides = new PreflightOverrides(config.home().configToml(), config.testMode());
         DeviceInventory devices = new DeviceInventory(config.home().modelsDir(), System.getenv(), overrides);
         String hiveUrl = config.url(config.port());
+        TestFaults faults = TestFaults.fromEnvironment(System.getenv(), LOG);
         WorkerLauncher launcher = new WorkerLauncher(config, workers, hiveUrl, json,
                 new LoadingWatch(config.loadingTimeout(), stopper, config.clusterSecret(), json, timer));
-        SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(config.home().modelsDir()),
-                launcher, new Preflight(config.nodeName(), devices, ArchitectureSupport.llamaCpp(),
-                TestFaults.fromEnvironment(System.getenv(), LOG).millis("hive.spawn_delay_ms").orElse(0L)));
+        ModelService models;
+        try {
+            models = modelSettings.open(config.nodeName(), config.home(), System.getenv(), faults, json);
+        } catch (java.sql.SQLException e) {
+            LOG.error("Cannot open the model catalog {}: {}", config.home().modelsDb(), e.getMessage());
+            return 1;
+        }
+        SpawnService spawn = new SpawnService(config.nodeName(), devices, new SpawnModels(models), launcher,
+                new Preflight(config.nodeName(), devices, ArchitectureSupport.llamaCpp(),
+                        faults.millis("hive.spawn_delay_ms").orElse(0L)));
         HiveRoutes routes = new HiveRoutes(config.nodeName(), devices, spawn, workers, stopper,
                 () -> shutdown(0), json);
         logs = new HiveLogs(config.nodeName(), config.home(), workers, json);
+        ModelRoutes modelRoutes = new ModelRoutes(models, new ModelRemoval(config.nodeName(), models, workers), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.HIVE, Version.CURRENT, json), config.bind(),
                 config.port(), BearerAuth.required(config.clusterSecret(), Set.of(ApiPaths.HIVE_HEALTH)),
                 r -> {
                     routes.register(r);
                     logs.register(r);
+                    modelRoutes.register(r);
                 });
         new IdleReaper(workers, stopper, config.idleTimeout(), config.clusterSecret(), json).start(timer);
         new HealthChecker(workers, config.healthInterval(), config.clusterSecret(), json).start(timer);

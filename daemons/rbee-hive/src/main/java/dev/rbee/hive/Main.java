@@ -5,6 +5,7 @@ import dev.rbee.contract.Version;
 import dev.rbee.daemon.DaemonLog;
 import dev.rbee.daemon.Distribution;
 import dev.rbee.daemon.PortInUseException;
+import dev.rbee.hive.models.ModelSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--shutdown-grace-ms", defaultValue = "${env:RBEE_SHUTDOWN_GRACE_MS:-30000}",
                 description = "Wait this long for a worker to exit before SIGKILL (env RBEE_SHUTDOWN_GRACE_MS)")
         long shutdownGraceMs;
+        @Option(names = "--download-stall-timeout-ms", defaultValue = "${env:RBEE_DOWNLOAD_STALL_TIMEOUT_MS:-60000}",
+                description = "Retry a download after this long without a byte (env RBEE_DOWNLOAD_STALL_TIMEOUT_MS)")
+        long downloadStallTimeoutMs;
+        @Option(names = "--download-max-bytes-per-sec", defaultValue = "${env:RBEE_DOWNLOAD_MAX_BYTES_PER_SEC:-0}",
+                description = "Bandwidth limit of model downloads; 0 = none (env RBEE_DOWNLOAD_MAX_BYTES_PER_SEC)")
+        long downloadMaxBytesPerSec;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
 
@@ -62,7 +69,9 @@ public final class Main implements Callable<Integer> {
                     java.time.Duration.ofMillis(loadingTimeoutMs), java.time.Duration.ofMillis(healthIntervalMs),
                     java.time.Duration.ofMillis(shutdownGraceMs), "1".equals(System.getenv("RBEE_TEST_MODE")));
             try {
-                return new HiveDaemon(config).run();
+                return new HiveDaemon(config, new ModelSettings(java.time.Duration.ofMillis(downloadStallTimeoutMs),
+                        downloadMaxBytesPerSec))
+                        .run();
             } catch (PortInUseException e) {
                 System.err.println("rbee-hive: " + e.getMessage());
                 return 1;

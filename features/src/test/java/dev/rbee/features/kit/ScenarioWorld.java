@@ -70,6 +70,17 @@ public final class ScenarioWorld {
         return hub;
     }
 
+    private HubServer hubServer;
+
+    /** The Hugging Face stand-in with files and faults (scenarios.md "Hub server"); daemons reach it by env. */
+    public HubServer hubServer() {
+        if (hubServer == null) {
+            hubServer = new HubServer();
+            env.put("RBEE_HF_ENDPOINT", hubServer.url());
+        }
+        return hubServer;
+    }
+
     /** Runs {@code bin/<launcher> args…} and waits for it (120 s scenario limit). */
     public CommandRun run(List<String> words) throws InterruptedException {
         start(words);
@@ -190,6 +201,9 @@ public final class ScenarioWorld {
         }
         if (hub != null) {
             hub.close();
+        }
+        if (hubServer != null) {
+            hubServer.close();
         }
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -48,7 +48,7 @@ public final class Formats {
     }
 
     /** Decimal units as the spec's examples: {@code 268.0 MB}. */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes >= 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
@@ -62,7 +62,7 @@ public final class Formats {
     }
 
     /** {@code  40%  268.0 MB / 669.8 MB  12.5 MB/s  ETA 32s}. */
-    static String download(long done, long total, double speedMbps) {
+    public static String download(long done, long total, double speedMbps) {
         int percent = total > 0 ? (int) (100 * done / total) : 0;
         String eta = speedMbps > 0 && total > done
                 ? Math.round((total - done) / (speedMbps * 1e6)) + "s" : "--";

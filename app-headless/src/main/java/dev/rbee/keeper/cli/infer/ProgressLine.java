@@ -6,7 +6,7 @@ import dev.rbee.keeper.cli.Console;
  * A progress bar on stderr (cli.md §1): on a terminal one line redrawn in place; otherwise one plain line at each
  * 10 % step and at the end, so logs stay short.
  */
-final class ProgressLine {
+public final class ProgressLine {
     private static final int BAR_WIDTH = 20;
     private static final String CLEAR_TO_END = "\u001b[K";
 
@@ -16,13 +16,13 @@ final class ProgressLine {
     private int lastStep = -1;
     private boolean drawn;
 
-    ProgressLine(Console console, boolean terminal) {
+    public ProgressLine(Console console, boolean terminal) {
         this.console = console;
         this.terminal = terminal;
     }
 
     /** {@code label} names the bar ("Downloading demo:tiny"); {@code after} follows it ("40%  2.0 MB / 5.0 MB"). */
-    void update(String label, double fraction, String after) {
+    public void update(String label, double fraction, String after) {
         if (!label.equals(this.label)) {
             finish();
             this.label = label;
@@ -43,7 +43,7 @@ final class ProgressLine {
     }
 
     /** Ends a redrawn line so the next message starts on its own line. */
-    void finish() {
+    public void finish() {
         if (drawn) {
             console.noteText(System.lineSeparator());
             drawn = false;

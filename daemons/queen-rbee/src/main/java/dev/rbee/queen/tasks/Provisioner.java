@@ -55,6 +55,7 @@ public final class Provisioner {
             return List.of(ready);
         }
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+        ModelProvisioning.ensure(hive, request.model(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(new HiveSpawnRequest(request.model(), request.backend(),
                 request.device(), null));

@@ -16,7 +16,7 @@ class SpawnModelsTest {
 
     @Test
     void demoTinyIsGeneratedOnFirstUseAndThenReused() throws Exception {
-        SpawnModels spawnModels = new SpawnModels(models);
+        SpawnModels spawnModels = new SpawnModels(TestModels.service(models, null));
         Path first = spawnModels.resolve("demo:tiny");
         assertTrue(Files.isRegularFile(first));
         long written = Files.getLastModifiedTime(first).toMillis();
@@ -28,9 +28,9 @@ class SpawnModelsTest {
     @Test
     void fileRefsAreUsedInPlaceAndAMissingFileIsModelNotFound() throws Exception {
         Path file = Files.writeString(models.resolve("my model 'quoted'.gguf"), "x");
-        assertEquals(file, new SpawnModels(models).resolve("file:" + file));
+        assertEquals(file, new SpawnModels(TestModels.service(models, null)).resolve("file:" + file));
         RbeeException e = assertThrows(RbeeException.class,
-                () -> new SpawnModels(models).resolve("file:" + models.resolve("absent.gguf")));
+                () -> new SpawnModels(TestModels.service(models, null)).resolve("file:" + models.resolve("absent.gguf")));
         assertEquals("MODEL_NOT_FOUND", e.code());
         assertEquals("file_missing", e.details().get("reason"));
     }
@@ -38,8 +38,8 @@ class SpawnModelsTest {
     @Test
     void hfRefsWithoutACatalogAreNotFoundAndBadRefsAreInvalid() {
         assertEquals("MODEL_NOT_FOUND", assertThrows(RbeeException.class,
-                () -> new SpawnModels(models).resolve("hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF")).code());
+                () -> new SpawnModels(TestModels.service(models, null)).resolve("hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF")).code());
         assertEquals("INVALID_MODEL_REF", assertThrows(RbeeException.class,
-                () -> new SpawnModels(models).resolve("invalid-format")).code());
+                () -> new SpawnModels(TestModels.service(models, null)).resolve("invalid-format")).code());
     }
 }

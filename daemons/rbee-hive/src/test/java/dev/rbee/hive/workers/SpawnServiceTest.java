@@ -33,8 +33,8 @@ class SpawnServiceTest {
         WorkerRegistry registry = new WorkerRegistry();
         DeviceInventory devices = new DeviceInventory(home.resolve("models"), env,
                 new PreflightOverrides(home.resolve("config.toml"), false));
-        return new SpawnService("localhost", devices, new SpawnModels(home.resolve("models")),
-                new WorkerLauncher(config, registry, "http://h", new Json(),
+        return new SpawnService("localhost", devices, new SpawnModels(dev.rbee.hive.models.TestModels.service(home,
+                null)), new WorkerLauncher(config, registry, "http://h", new Json(),
                         new LoadingWatch(config.loadingTimeout(), null, "secret", new Json(), null)),
                 new Preflight("localhost", devices, ArchitectureSupport.llamaCpp()));
     }
