@@ -86,6 +86,16 @@ public class HiveLogSteps {
         assertEquals(202, answer.statusCode(), answer.body());
     }
 
+    /** Without {@code lines} the hive sends up to 100: here the whole of its short log, as it was when read. */
+    @Then("the log stream has every line of {string} as a log event from {string}, then eof {string} and [DONE]")
+    public void theStreamHasTheWholeLog(String log, String source, String reason) throws IOException {
+        long logEvents = events.stream().filter(e -> e.contains("\"type\":\"log\"")).count();
+        assertTrue(logEvents >= 2, () -> "events: " + events);
+        theStreamHas((int) logEvents, source, reason);
+        assertEquals(Files.readAllLines(world.home().resolve("logs").resolve(log)).subList(0, (int) logEvents),
+                events.subList(0, (int) logEvents).stream().map(e -> json.tree(e).get("line").asText()).toList());
+    }
+
     @Then("the log stream has {int} log events from {string}, then eof {string} and [DONE]")
     public void theStreamHas(int count, String source, String reason) {
         List<String> data = List.copyOf(events);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rbee.contract.json.Json;
 import dev.rbee.features.kit.CommandRun;
+import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.RbeeProcesses;
 import dev.rbee.features.kit.ScenarioWorld;
 import io.cucumber.java.After;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /** An rbee-hive started on its own (no queen), driven over its HTTP API (api.md §6.1). */
 public class HiveSteps {
@@ -48,7 +48,7 @@ public class HiveSteps {
         world.env().put("RBEE_CLUSTER_SECRET", SECRET);
         hive = CommandRun.start(List.of(launcher.toString(), "daemon", "--port",
                 String.valueOf(world.localHivePort())), world.env());
-        waitFor(30, () -> {
+        Eventually.within(30, () -> {
             try {
                 return get("/v1/health", false).statusCode() == 200;
             } catch (IOException e) {
@@ -139,7 +139,7 @@ public class HiveSteps {
             assertEquals(202, spawned.statusCode(), spawned.body());
             String id = json.tree(spawned.body()).get("worker_id").asText();
             workerIds.add(id);
-            waitFor(60, () -> "idle".equals(workerState(id)), () -> id + " never became idle");
+            Eventually.within(60, () -> "idle".equals(workerState(id)), () -> id + " never became idle");
         }
     }
 
@@ -189,7 +189,7 @@ public class HiveSteps {
 
     @Then("within {int} s the hive no longer lists worker {int}")
     public void noLongerListed(int seconds, int number) throws InterruptedException {
-        waitFor(seconds, () -> worker(workerId(number)).isEmpty(), () -> "still listed: " + workerId(number));
+        Eventually.within(seconds, () -> worker(workerId(number)).isEmpty(), () -> "still listed: " + workerId(number));
     }
 
     @Then("the hive log says worker {int} {string}")
@@ -202,7 +202,7 @@ public class HiveSteps {
     @When("within {int} s the hive log says worker {int} {string}")
     public void withinHiveLogSays(int seconds, int number, String text) throws InterruptedException {
         String expected = text.replace("<id>", workerId(number));
-        waitFor(seconds, () -> {
+        Eventually.within(seconds, () -> {
             try {
                 return Files.readString(world.home().resolve("logs/rbee-hive.log")).contains(expected);
             } catch (IOException e) {
@@ -225,7 +225,7 @@ public class HiveSteps {
     @When("within {int} s the hive log says worker {int} {string} {int} time(s)")
     public void withinHiveLogSaysTimes(int seconds, int number, String text, int times) throws InterruptedException {
         String expected = text.replace("<id>", workerId(number));
-        waitFor(seconds, () -> occurrences(expected) == times, () -> "rbee-hive.log has '" + expected + "' "
+        Eventually.within(seconds, () -> occurrences(expected) == times, () -> "rbee-hive.log has '" + expected + "' "
                 + occurrences(expected) + " time(s), not " + times);
     }
 
@@ -245,7 +245,7 @@ public class HiveSteps {
     @Then("the process of worker {int} is gone")
     public void workerProcessGone(int number) throws InterruptedException {
         String id = workerId(number);
-        waitFor(5, () -> RbeeProcesses.withHome(world.home()).stream().noneMatch(f -> f.commandLine()
+        Eventually.within(5, () -> RbeeProcesses.withHome(world.home()).stream().noneMatch(f -> f.commandLine()
                 .contains("--worker-id " + id + " ")), () -> id + " still runs");
     }
 
@@ -277,17 +277,6 @@ public class HiveSteps {
         if (hive != null && hive.isAlive()) {
             RbeeProcesses.signal(hive.pid(), "TERM");
             hive.awaitExit(40);
-        }
-    }
-
-    static void waitFor(int seconds, BooleanSupplier condition, java.util.function.Supplier<String> failure)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(failure.get() + " (waited " + seconds + " s)");
-            }
-            Thread.sleep(100);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.rbee.features.steps;
 
 import dev.rbee.engine.demo.DemoModels;
 import dev.rbee.engine.gguf.GgufWriter;
+import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.ScenarioWorld;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
@@ -50,7 +51,7 @@ public class PreflightSteps {
     @io.cucumber.java.en.When("within {int} s the log {string} contains {string}")
     public void withinTheLogContains(int seconds, String log, String text) throws InterruptedException {
         Path file = world.home().resolve("logs").resolve(log);
-        HiveSteps.waitFor(seconds, () -> {
+        Eventually.within(seconds, () -> {
             try {
                 return Files.isRegularFile(file) && Files.readString(file).contains(text);
             } catch (IOException e) {
