@@ -67,6 +67,19 @@ Feature: The hive's preflight refuses a spawn it cannot meet, before any worker 
     And stderr contains the line "💡 Run on the CPU explicitly: --backend cpu"
     And the log "rbee-hive.log" does not contain "up on port"
 
+  # scenarios.md S064: the suggestion comes from the repo's real listing on the hub, never a made-up file
+  Scenario: S064 Not enough VRAM suggests a smaller quantization from the same repo
+    Given the hub has "org/repo" with "model.Q8_0.gguf", a test model of exactly 60 MB
+    And the hub has "org/repo" with "model.Q4_K_M.gguf", a test model of exactly 40 MB
+    And the devices are simulated as "cuda:0=24GiB/20GiB,cuda:1=8GiB/55MB"
+    When I run "rbee-keeper infer --model hf:org/repo:Q8_0 --prompt hi --max-tokens 3 --backend cuda --device 1"
+    Then the exit code is 1
+    And stderr contains the line "[rbee-hive] ❌ Error: Not enough VRAM on cuda:1 of localhost: need 72.0 MB, have 55.0 MB (INSUFFICIENT_VRAM)"
+    And stderr contains the line "💡 Use a smaller quantization, e.g. hf:org/repo:Q4_K_M"
+    And stderr contains the line "💡 Use another device: --device 0"
+    And the hub received 1 file request
+    And no queen-rbee, rbee-hive or llm-worker-rbee process of this scenario is left
+
   # scenarios.md S151
   Scenario: S151 --backend cuda without a device picks the device with the most free VRAM
     Given the devices are simulated as "cuda:0=24GiB/20GiB,cuda:1=8GiB/2GiB"

@@ -68,8 +68,7 @@ public final class Suggestions {
     private static List<String> inference(String code, Map<String, Object> d, ErrorContext context, String node) {
         Optional<ModelRef> hf = Optional.ofNullable(context.model()).flatMap(ModelRef::tryParse)
                 .filter(ModelRef::isHf);
-        String smaller = "Use a smaller quantization, e.g. hf:"
-                + hf.map(ModelRef::reference).orElse("<org>/<repo>") + ":Q4_K_M";
+        List<String> smaller = smallerQuantization(d, hf.isPresent());
         String model = context.model() == null ? "<model>" : context.model();
         String worker = text(d, "worker_id").orElse(context.workerId() == null ? "<worker-id>" : context.workerId());
         return switch (code) {
@@ -80,8 +79,10 @@ public final class Suggestions {
                     List.of("Re-run the same command; the download resumes where it stopped");
             case "INSUFFICIENT_DISK" -> List.of("Free space, for example: rbee-keeper models rm --node " + node
                     + " <model-id>", "List models: rbee-keeper models list --node " + node);
-            case "INSUFFICIENT_RAM" -> List.of(smaller, "Use a GPU: --backend cuda", "Free RAM on " + node);
-            case "INSUFFICIENT_VRAM" -> List.of(smaller, "Use another device: --device " + otherDevice(d),
+            case "DISK_FULL" -> List.of("Free space, for example: rbee-keeper models rm --node " + node
+                    + " <model-id>", "Then re-run the same command");
+            case "INSUFFICIENT_RAM" -> concat(smaller, "Use a GPU: --backend cuda", "Free RAM on " + node);
+            case "INSUFFICIENT_VRAM" -> concat(smaller, "Use another device: --device " + otherDevice(d),
                     "Run on the CPU explicitly: --backend cpu");
             case "BACKEND_UNAVAILABLE" -> list(d, "available").stream().map(b -> "Try: --backend " + b).toList();
             case "GPU_NOT_AVAILABLE" -> devices(d);
@@ -99,6 +100,24 @@ public final class Suggestions {
             case "LOADING_TIMEOUT", "TIMEOUT" -> List.of(WORKER_LOG.formatted(node, worker));
             default -> List.of();
         };
+    }
+
+    /**
+     * The hive names a quantization of the same repo that fits (S064); without one, a Hugging Face model gets no
+     * such hint rather than a file its repo may not have, and other refs get cli.md's generic example.
+     */
+    private static List<String> smallerQuantization(Map<String, Object> d, boolean huggingFace) {
+        Optional<String> suggested = text(d, "suggested_model_ref");
+        if (suggested.isPresent()) {
+            return List.of("Use a smaller quantization, e.g. " + suggested.get());
+        }
+        return huggingFace ? List.of() : List.of("Use a smaller quantization, e.g. hf:<org>/<repo>:Q4_K_M");
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static List<String> devices(Map<String, Object> d) {

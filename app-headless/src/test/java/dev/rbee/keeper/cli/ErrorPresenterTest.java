@@ -32,7 +32,8 @@ class ErrorPresenterTest {
         RbeeException e = envelope(507, """
                 {"error":{"code":"INSUFFICIENT_VRAM","message":"Not enough VRAM on cuda:1 of workstation: need 4.0 GB, \
                 have 2.0 GB","details":{"component":"rbee-hive","node":"workstation","backend":"cuda","device":1,
-                "required_bytes":4019191808,"available_bytes":2147483648}}}""");
+                "required_bytes":4019191808,"available_bytes":2147483648,
+                "suggested_model_ref":"hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF:Q4_K_M"}}}""");
         assertEquals(List.of(
                 "[rbee-hive] ❌ Error: Not enough VRAM on cuda:1 of workstation: need 4.0 GB, have 2.0 GB "
                         + "(INSUFFICIENT_VRAM)",
@@ -48,7 +49,6 @@ class ErrorPresenterTest {
                 "details":{"component":"rbee-hive","required_bytes":60000000,"available_bytes":40000000}}}""");
         assertEquals(List.of(
                 "[rbee-hive] ❌ Error: Not enough RAM on workstation: need 60.0 MB, have 40.0 MB (INSUFFICIENT_RAM)",
-                "💡 Use a smaller quantization, e.g. hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF:Q4_K_M",
                 "💡 Use a GPU: --backend cuda",
                 "💡 Free RAM on workstation"), ErrorPresenter.lines(ram, INFER));
         RbeeException hot = envelope(503, """

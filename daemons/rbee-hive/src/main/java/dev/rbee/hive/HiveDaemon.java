@@ -82,7 +82,7 @@ public final class HiveDaemon {
                 new LoadingWatch(config.loadingTimeout(), stopper, config.clusterSecret(), json, timer));
         ModelService models;
         try {
-            models = modelSettings.open(config.nodeName(), config.home(), System.getenv(), faults, json);
+            models = modelSettings.open(config.nodeName(), config.home(), System.getenv(), faults, json, overrides);
         } catch (java.sql.SQLException e) {
             LOG.error("Cannot open the model catalog {}: {}", config.home().modelsDb(), e.getMessage());
             return 1;

@@ -26,6 +26,18 @@ public final class FixtureModels {
         return CACHE.computeIfAbsent(megabytes, FixtureModels::generate);
     }
 
+    /**
+     * A real model padded with zeros to exactly {@code bytes}: its header reads like any other and its size is exact,
+     * so preflight messages have round numbers (S064). Only for checks that never load it.
+     */
+    public static byte[] paddedToExactly(int bytes) {
+        byte[] model = ofAboutMegabytes(1);
+        if (bytes < model.length) {
+            throw new IllegalArgumentException("a padded model needs at least " + model.length + " bytes");
+        }
+        return java.util.Arrays.copyOf(model, bytes);
+    }
+
     private static byte[] generate(int megabytes) {
         int layers = (int) Math.max(1, Math.round((megabytes - BASE_MB) / LAYER_MB));
         LlamaModelSpec spec = new LlamaModelSpec("rbee hub fixture " + megabytes + " MB", 256, layers, 4, 4, 512,

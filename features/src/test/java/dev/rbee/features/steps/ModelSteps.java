@@ -68,6 +68,11 @@ public class ModelSteps {
         files.put(file, hub().put(repo, file, FixtureModels.ofAboutMegabytes(megabytes)));
     }
 
+    @Given("the hub has {string} with {string}, a test model of exactly {int} MB")
+    public void theHubHasExactly(String repo, String file, int megabytes) {
+        files.put(file, hub().put(repo, file, FixtureModels.paddedToExactly(megabytes * 1_000_000)));
+    }
+
     @Given("the hub has {string} with {string} of {int} bytes")
     public void theHubHasBytes(String repo, String file, int size) {
         byte[] bytes = new byte[size];

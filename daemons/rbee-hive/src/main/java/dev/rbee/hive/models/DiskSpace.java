@@ -2,6 +2,7 @@ package dev.rbee.hive.models;
 
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,9 +20,12 @@ public final class DiskSpace {
         this.available = available;
     }
 
-    /** Usable space of the file system that holds {@code dir} (its nearest existing ancestor). */
-    public static DiskSpace of(String nodeName, Path dir) {
-        return new DiskSpace(nodeName, () -> existing(dir).getUsableSpace());
+    /**
+     * Usable space of the file system that holds {@code dir} (its nearest existing ancestor), unless the test-mode
+     * {@code preflight.disk_available_override} says otherwise (S067, S068).
+     */
+    public static DiskSpace of(String nodeName, Path dir, PreflightOverrides overrides) {
+        return new DiskSpace(nodeName, () -> overrides.diskAvailable().orElseGet(() -> existing(dir).getUsableSpace()));
     }
 
     public void require(long neededBytes, Path dir) {

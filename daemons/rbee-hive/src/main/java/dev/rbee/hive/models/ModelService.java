@@ -1,6 +1,7 @@
 package dev.rbee.hive.models;
 
 import dev.rbee.contract.ModelRef;
+import dev.rbee.contract.error.Component;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.DownloadResponse;
@@ -48,6 +49,11 @@ public final class ModelService {
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** Names a quantization of the same repo that fits when a model is too big for RAM or VRAM (S064). */
+    public SmallerQuantization smallerQuantization() {
+        return new SmallerQuantization(hub);
     }
 
     public Downloads downloads() {
@@ -146,11 +152,11 @@ public final class ModelService {
         } catch (RbeeException e) {
             LOG.warn("Download {} of {} failed: {} ({})", download.id(), download.modelRef(), e.getMessage(),
                     e.code());
-            download.publish(ErrorEvent.of(e));
+            download.publish(ErrorEvent.of(e.withComponentIfAbsent(Component.HIVE)));
         } catch (RuntimeException e) {
             LOG.error("Download {} of {} failed", download.id(), download.modelRef(), e);
             download.publish(ErrorEvent.of(RbeeException.of(ErrorCode.INTERNAL_ERROR, "Download of "
-                    + download.modelRef() + " failed: " + e.getMessage())));
+                    + download.modelRef() + " failed: " + e.getMessage()).withComponentIfAbsent(Component.HIVE)));
         } finally {
             downloads.finished(download);
         }

@@ -4,6 +4,7 @@ import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.json.Json;
 import dev.rbee.daemon.TestFaults;
 import dev.rbee.hive.models.hub.HubClient;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -26,8 +27,8 @@ public record ModelSettings(Duration stallTimeout, long maxBytesPerSec) {
     }
 
     /** Opens the catalog (set aside if corrupt, migrated if old) and wires the hub client and downloader. */
-    public ModelService open(String nodeName, RbeeHome home, Map<String, String> env, TestFaults faults, Json json)
-            throws SQLException {
+    public ModelService open(String nodeName, RbeeHome home, Map<String, String> env, TestFaults faults, Json json,
+                             PreflightOverrides overrides) throws SQLException {
         ModelCatalog catalog = ModelCatalog.open(home.modelsDb(), home.backupsDir());
         HubClient hub = HubClient.fromEnvironment(env, json);
         Downloader downloader = new Downloader(hub, stallTimeout, faults.millis(WRITE_DELAY_FAULT).orElse(0L),
@@ -35,6 +36,6 @@ public record ModelSettings(Duration stallTimeout, long maxBytesPerSec) {
         LOG.info("Models from {} (stall timeout {} ms, {}), catalog {}", hub.endpoint(), stallTimeout.toMillis(),
                 maxBytesPerSec > 0 ? "at most " + maxBytesPerSec + " bytes/s" : "no bandwidth limit", home.modelsDb());
         return new ModelService(catalog, home.modelsDir(), hub, downloader,
-                DiskSpace.of(nodeName, home.modelsDir()));
+                DiskSpace.of(nodeName, home.modelsDir(), overrides));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rbee.hive.models;
 
+import dev.rbee.contract.error.RbeeException;
 import java.nio.file.Path;
 
 /**
@@ -16,5 +17,10 @@ public final class SpawnModels {
 
     public Path resolve(String modelRef) {
         return models.resolveForSpawn(modelRef);
+    }
+
+    /** A RAM or VRAM failure gains the repo's largest quantization that would fit, when there is one. */
+    public RbeeException explainTooBig(RbeeException error, String modelRef) {
+        return models.smallerQuantization().withSuggestion(error, modelRef);
     }
 }

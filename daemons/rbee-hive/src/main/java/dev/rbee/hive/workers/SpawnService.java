@@ -2,6 +2,7 @@ package dev.rbee.hive.workers;
 
 import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.error.Component;
+import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HiveSpawnRequest;
 import dev.rbee.contract.hive.HiveSpawnResponse;
 import dev.rbee.contract.validation.SpawnValidation;
@@ -31,13 +32,22 @@ public final class SpawnService {
         SpawnValidation.validate(request, Component.HIVE);
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
-        Preflight.Plan plan = preflight.check(request, modelPath);
-        preflight.recheckRamBeforeLaunch(plan);
+        Preflight.Plan plan = plan(request, modelPath);
         List<String> narration = new java.util.ArrayList<>(plan.narration());
         WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, plan.backend(),
                 plan.device(), slots), narration::add);
         return new HiveSpawnResponse(entry.workerId(), entry.url(), WorkerState.LOADING, plan.backend(),
                 plan.device(), Integer.parseInt(entry.url().substring(entry.url().lastIndexOf(':') + 1)),
                 narration);
+    }
+
+    private Preflight.Plan plan(HiveSpawnRequest request, Path modelPath) {
+        try {
+            Preflight.Plan plan = preflight.check(request, modelPath);
+            preflight.recheckRamBeforeLaunch(plan);
+            return plan;
+        } catch (RbeeException e) {
+            throw models.explainTooBig(e, request.modelRef());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.rbee.hive.models;
 import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.json.Json;
 import dev.rbee.daemon.TestFaults;
+import dev.rbee.hive.preflight.PreflightOverrides;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +22,9 @@ public final class TestModels {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("RBEE_HF_ENDPOINT", hub == null ? "http://127.0.0.1:9" : hub);
         try {
-            return new ModelSettings(stall, 0).open("localhost", new RbeeHome(home), all, TestFaults.none(), new Json());
+            RbeeHome rbeeHome = new RbeeHome(home);
+            return new ModelSettings(stall, 0).open("localhost", rbeeHome, all, TestFaults.none(), new Json(),
+                    new PreflightOverrides(rbeeHome.configToml(), false));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
