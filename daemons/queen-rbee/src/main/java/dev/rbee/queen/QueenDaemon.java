@@ -68,6 +68,8 @@ public final class QueenDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
+                    new dev.rbee.queen.hive.HiveControlRoutes(new dev.rbee.queen.hive.HiveControl(localHive), json)
+                            .register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

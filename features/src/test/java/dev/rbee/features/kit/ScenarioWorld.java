@@ -146,6 +146,7 @@ public final class ScenarioWorld {
     /** Replaces the placeholders scenarios use for values only known at run time. */
     public String fill(String text) {
         String filled = text.replace("<queen-url>", queenUrl()).replace("<rbee-home>", home.toString())
+                .replace("<hive-url>", hiveUrl())
                 .replace("<queen-port>", String.valueOf(queenPort))
                 .replace("<first-worker-port>", String.valueOf(firstWorkerPort()))
                 .replace("<next-worker-port>", String.valueOf(firstWorkerPort() + 1));

@@ -61,6 +61,11 @@ public final class Formats {
         return bytes + " B";
     }
 
+    /** Binary units as device memory is quoted: {@code 24.0 GiB}. */
+    public static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+
     /** {@code  40%  268.0 MB / 669.8 MB  12.5 MB/s  ETA 32s}. */
     public static String download(long done, long total, double speedMbps) {
         int percent = total > 0 ? (int) (100 * done / total) : 0;

@@ -61,6 +61,14 @@ public final class LocalHive {
         return process != null && process.isAlive();
     }
 
+    /** The running hive's pid and a client for it; empty while it is stopped. */
+    public synchronized Optional<Running> running() {
+        return isRunning() ? Optional.of(new Running(process.pid(), client)) : Optional.empty();
+    }
+
+    public record Running(long pid, HiveClient client) {
+    }
+
     /** Starts the hive when it is not running (narrating it) and returns a client for it. */
     public synchronized HiveClient ensureRunning(Consumer<String> narrate) {
         if (isRunning()) {

@@ -1,0 +1,72 @@
+package dev.rbee.queen.hive;
+
+import dev.rbee.contract.client.HiveClient;
+import dev.rbee.contract.error.ErrorCode;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HiveHealth;
+import dev.rbee.contract.hive.Resources;
+import dev.rbee.contract.queen.HeartbeatResources;
+import dev.rbee.contract.queen.HiveState;
+import dev.rbee.contract.queen.HiveStatus;
+import dev.rbee.contract.queen.HiveStopResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hive/start|stop|status} of a node (api.md §5.3). Only the built-in node {@code localhost} has a hive so far:
+ * a child process of queen; any other name is NODE_NOT_FOUND until the registry knows remote nodes.
+ */
+public final class HiveControl {
+    private static final Logger LOG = LoggerFactory.getLogger(HiveControl.class);
+    private final LocalHive local;
+
+    public HiveControl(LocalHive local) {
+        this.local = local;
+    }
+
+    public HiveStatus start(String node) {
+        requireKnown(node);
+        boolean wasRunning = local.isRunning();
+        local.ensureRunning(text -> LOG.info("{}", text));
+        return status(node).withAlreadyRunning(wasRunning);
+    }
+
+    public HiveStopResponse stop(String node) {
+        requireKnown(node);
+        LocalHive.Stopped stopped = local.stop();
+        return new HiveStopResponse(node, stopped.wasRunning(), stopped.workers(), stopped.forceKilled());
+    }
+
+    /** A live look at the hive: health, backends, resources and workers, each asked of the hive itself. */
+    public HiveStatus status(String node) {
+        requireKnown(node);
+        Optional<LocalHive.Running> running = local.running();
+        if (running.isEmpty()) {
+            return HiveStatus.stopped(node);
+        }
+        HiveClient hive = running.get().client();
+        try {
+            HiveHealth health = hive.health();
+            Resources resources = hive.resources();
+            return new HiveStatus(node, true, HiveState.RUNNING, local.url(), health.version(), running.get().pid(),
+                    null, hive.backends().backends(),
+                    new HeartbeatResources(resources.ramAvailableBytes(), resources.diskAvailableBytes()),
+                    hive.workersList().workers().size(), null);
+        } catch (RbeeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("rbee-hive on {} runs but does not answer: {}", node, e.getMessage());
+            return new HiveStatus(node, true, HiveState.UNREACHABLE, local.url(), null, running.get().pid(),
+                    null, null, null, 0, null);
+        }
+    }
+
+    private static void requireKnown(String node) {
+        if (!LocalHive.NODE.equals(node)) {
+            throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
+                    Map.of("node", String.valueOf(node)));
+        }
+    }
+}
