@@ -39,6 +39,7 @@ public final class Suggestions {
                     List.of("Stop it the way it was started (for example: systemctl stop queen-rbee)");
             case "MISSING_API_KEY", "INVALID_API_KEY" -> List.of("Set api_key in "
                     + context.home().configToml() + " or export RBEE_API_KEY");
+            case "WORKER_NOT_FOUND" -> List.of("List workers: rbee-keeper worker list");
             case "INTERNAL_ERROR" -> List.of("See the log: " + context.home().logFile("queen-rbee"));
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");

@@ -9,7 +9,11 @@ import dev.rbee.daemon.ExitCode;
 import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
+import dev.rbee.contract.ApiPaths;
+import dev.rbee.queen.hive.HiveControl;
+import dev.rbee.queen.hive.HiveControlRoutes;
 import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.hive.WorkerShutdownService;
 import dev.rbee.queen.http.QueenRoutes;
 import dev.rbee.queen.registry.WorkerDirectory;
 import dev.rbee.queen.security.ClusterSecret;
@@ -17,6 +21,7 @@ import dev.rbee.queen.tasks.JobRegistry;
 import dev.rbee.queen.tasks.Provisioner;
 import dev.rbee.queen.tasks.TaskService;
 import dev.rbee.queen.tasks.WorkerClients;
+import dev.rbee.queen.tasks.WorkerSpawnService;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -62,14 +67,18 @@ public final class QueenDaemon {
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
         JobRegistry jobs = new JobRegistry();
         WorkerClients workers = new WorkerClients(secret, json);
-        tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
-                json, timer, config.inferenceStallTimeout(), stopping::get);
+        Provisioner provisioner = new Provisioner(localHive, directory, workers);
+        tasks = new TaskService(jobs, provisioner, directory, workers, json, timer, config.inferenceStallTimeout(),
+                stopping::get);
+        WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get);
+        WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
-                    new dev.rbee.queen.hive.HiveControlRoutes(new dev.rbee.queen.hive.HiveControl(localHive), json)
-                            .register(r);
+                    new HiveControlRoutes(new HiveControl(localHive), json).register(r);
+                    r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
+                    r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

@@ -117,6 +117,13 @@ public class CommandSteps {
                 () -> "no line matching " + pattern + " in stdout:\n" + world.lastRun().stdout());
     }
 
+    @Then("I remember the worker id on stdout")
+    public void rememberTheWorkerId() {
+        java.util.regex.Matcher m = Pattern.compile("worker-[0-9a-f]+").matcher(world.lastRun().stdout());
+        assertTrue(m.find(), () -> "no worker id on stdout:\n" + world.lastRun().stdout());
+        world.remember("worker-id", m.group());
+    }
+
     @Then("stdout is {string}")
     public void stdoutIs(String expected) {
         assertEquals(world.fill(expected).replace("\\n", "\n") + "\n", world.lastRun().stdout());

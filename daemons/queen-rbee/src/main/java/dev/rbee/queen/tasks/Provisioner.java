@@ -54,19 +54,28 @@ public final class Provisioner {
             directory.put(ready);
             return List.of(ready);
         }
+        return List.of(spawnReady(new HiveSpawnRequest(request.model(), request.backend(), request.device(), null),
+                node, stream, job));
+    }
+
+    /**
+     * Steps 2–4 of api.md §5.6, always a new worker: start the hive, have the model downloaded, spawn, relay the
+     * loading progress until the worker is ready. Also the whole of {@code POST /v2/workers/spawn} (§5.4).
+     */
+    QWorker spawnReady(HiveSpawnRequest spawn, String node, TaskStream stream, JobRecord job) {
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
-        ModelProvisioning.ensure(hive, request.model(), stream, job); // api.md §5.6 step 3
-        stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);
-        HiveSpawnResponse spawned = hive.spawnWorker(new HiveSpawnRequest(request.model(), request.backend(),
-                request.device(), null));
+        ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
+        stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);
+        HiveSpawnResponse spawned = hive.spawnWorker(spawn);
         spawned.narration().forEach(line -> stream.narrateAs("rbee-hive", "preflight", line));
-        QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), request.model(), request.model(),
-                spawned.backend(), spawned.device(), WorkerState.LOADING, 1, 0, 0, Times.now(), false);
+        int slots = spawn.slots() == null ? 1 : spawn.slots();
+        QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), spawn.modelRef(), spawn.modelRef(),
+                spawned.backend(), spawned.device(), WorkerState.LOADING, slots, 0, 0, Times.now(), false);
         directory.put(loading);
         awaitReady(loading, stream, job);
         QWorker ready = withState(loading, WorkerState.IDLE);
         directory.put(ready);
-        return List.of(ready);
+        return ready;
     }
 
     /** Why a worker disappeared, from its hive; only the local node exists so far. */
@@ -89,7 +98,8 @@ public final class Provisioner {
                         stream.send(loading);
                     }
                     case ReadyEvent ignored -> {
-                        stream.send(ReadyEvent.relayed(worker.workerId(), worker.url()));
+                        stream.send(ReadyEvent.spawned(worker.workerId(), worker.url(), worker.node(),
+                                worker.modelRef(), worker.backend(), worker.device()));
                         return;
                     }
                     case ErrorEvent error -> throw RbeeException.fromEvent(error.code(), error.message(),

@@ -1,0 +1,100 @@
+package dev.rbee.keeper.cli.worker;
+
+import dev.rbee.contract.client.SseResponse;
+import dev.rbee.contract.error.Component;
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.queen.SpawnWorkerRequest;
+import dev.rbee.contract.queen.TaskRequest;
+import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.contract.sse.ReadyEvent;
+import dev.rbee.contract.sse.SseEvent;
+import dev.rbee.contract.sse.SseEventStream;
+import dev.rbee.contract.validation.SpawnValidation;
+import dev.rbee.keeper.cli.CliContext;
+import dev.rbee.keeper.cli.ErrorContext;
+import dev.rbee.keeper.cli.GlobalOptions;
+import dev.rbee.keeper.cli.KeeperCli;
+import dev.rbee.keeper.cli.KeeperCommand;
+import dev.rbee.keeper.cli.infer.HumanStreamRenderer;
+import dev.rbee.keeper.queen.QueenSession;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code worker start}: {@code POST /v2/workers/spawn}, always a new worker, with the download and loading progress
+ * of {@code infer} on stderr and the ready line on stdout (cli.md §9). Ctrl+C stops watching; the worker loads on.
+ */
+@Command(name = "start", description = "Start a new worker for a model on a node.")
+public final class WorkerStartCommand implements KeeperCommand {
+    @Mixin
+    GlobalOptions globals;
+    @Option(names = "--node", paramLabel = "<node>", description = "Node (default localhost)")
+    String node;
+    @Option(names = "--model", required = true, paramLabel = "<model-ref>",
+            description = "hf:<org>/<repo>[:<file-or-quant>], file:/abs/path/model.gguf or demo:tiny")
+    String model;
+    @Option(names = "--backend", paramLabel = "<backend>", description = "cpu, cuda or metal (default: queen decides)")
+    String backend;
+    @Option(names = "--device", paramLabel = "<n>", description = "Device index; needs --backend")
+    Integer device;
+
+    @Override
+    public boolean streaming() {
+        return true;
+    }
+
+    @Override
+    public int execute(CliContext context) {
+        String name = node == null ? "localhost" : node;
+        SpawnWorkerRequest request = new SpawnWorkerRequest(name, model, backend, device, null);
+        try {
+            SpawnValidation.validate(request, Component.KEEPER);
+            try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(),
+                    QueenSession.Need.MUST_RUN, context.queenMessages());
+                 SseResponse stream = session.client(Duration.ofSeconds(60)).spawnWorker(request)) {
+                context.interrupts().onFirstInterrupt(stream::close);
+                try {
+                    return follow(context, stream.events(), name);
+                } finally {
+                    context.interrupts().clearAction();
+                }
+            }
+        } catch (RbeeException e) {
+            context.printError(e, new ErrorContext("worker start", context.env().home(), name, model, null), true);
+            return KeeperCli.FAILED;
+        }
+    }
+
+    private int follow(CliContext context, SseEventStream events, String name) {
+        HumanStreamRenderer screen = new HumanStreamRenderer(context.console(), new TaskRequest(name, model, backend,
+                device, null, null, null, null, null, null, null, null, null));
+        while (events.hasNext()) {
+            SseEvent event = events.next();
+            if (context.json()) {
+                context.console().result(events.lastJson());
+            }
+            switch (event) {
+                case ReadyEvent ready -> {
+                    if (!context.json()) {
+                        context.console().result("✅ Worker " + ready.workerId() + " ready on " + name + " ("
+                                + ready.backend() + ":" + ready.device() + ", " + model + ") at " + ready.url());
+                    }
+                    return KeeperCli.OK;
+                }
+                case ErrorEvent error -> throw error.toException();
+                default -> {
+                    if (!context.json()) {
+                        screen.event(event, events.lastJson());
+                    }
+                }
+            }
+        }
+        if (context.interrupts().happened()) {
+            context.console().note("🛑 Stopped watching; the worker continues on " + name);
+            return KeeperCli.INTERRUPTED;
+        }
+        throw RbeeException.fromEvent("STREAM_INTERRUPTED", "The spawn stream ended without ready or error", null);
+    }
+}
