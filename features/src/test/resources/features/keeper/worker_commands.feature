@@ -21,7 +21,8 @@ Feature: rbee-keeper worker start and stop
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
-  Scenario: Stopping one worker by id, and the usage and unknown-id errors
+  # scenarios.md S030 on localhost (S030's cuda:1 on workstation needs a remote node)
+  Scenario: S030 Stop a worker by hand, and the usage and unknown-id errors
     Given queen-rbee was started by the operator
     When I run "rbee-keeper worker start --model demo:tiny"
     Then the exit code is 0
@@ -29,7 +30,8 @@ Feature: rbee-keeper worker start and stop
     When I run "rbee-keeper worker stop --id <worker-id>"
     Then the exit code is 0
     And stdout is "✅ Worker <worker-id> on localhost is draining and will stop"
-    And within 10 s no llm-worker-rbee process of this scenario is left
+    And within 5 s no llm-worker-rbee process of this scenario is left
+    And within 10 s queen lists no worker on "localhost"
     When I run "rbee-keeper worker stop --id worker-nope"
     Then the exit code is 1
     And stderr contains the line "[queen-rbee] ❌ Error: Worker 'worker-nope' not found (WORKER_NOT_FOUND)"
@@ -50,5 +52,16 @@ Feature: rbee-keeper worker start and stop
     Then the exit code is 1
     And stderr contains a line starting with "[rbee-hive] ❌ Error: Backend 'metal' is not available on localhost."
     And stderr contains the line "💡 Try: --backend cpu"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S031
+  Scenario: S031 Start a worker without a job
+    Given queen-rbee was started by the operator
+    When I run "rbee-keeper worker start --node localhost --model demo:tiny"
+    Then the exit code is 0
+    And stdout has a line matching "✅ Worker worker-[0-9a-f]+ ready on localhost \(cpu:0, demo:tiny\) at http://127\.0\.0\.1:<first-worker-port>"
+    And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
+    And a queen-rbee, an rbee-hive and 1 llm-worker-rbee process of this scenario are running
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
