@@ -9,6 +9,8 @@ import dev.rbee.daemon.ExitCode;
 import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
+import dev.rbee.queen.events.ClusterEvents;
+import dev.rbee.queen.events.EventsRoute;
 import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.http.QueenRoutes;
 import dev.rbee.queen.registry.WorkerDirectory;
@@ -35,6 +37,7 @@ public final class QueenDaemon {
 
     private final QueenConfig config;
     private final Json json = new Json();
+    private final ClusterEvents events = new ClusterEvents(json, ClusterEvents.DEFAULT_KEEP_ALIVE_MS);
     private final ExitCode exit = new ExitCode();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
@@ -58,9 +61,11 @@ public final class QueenDaemon {
         config.home().ensureDirs();
         String secret = loadSecret();
         String url = config.url(config.port());
-        WorkerDirectory directory = new WorkerDirectory();
-        localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
-        JobRegistry jobs = new JobRegistry();
+        WorkerDirectory directory = new WorkerDirectory(events);
+        localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
+        JobRegistry jobs = new JobRegistry(events);
+        EventsRoute eventsRoute = new EventsRoute(events, new ClusterSnapshot(config, localHive, directory, jobs), json,
+                timer);
         WorkerClients workers = new WorkerClients(secret, json);
         tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
                 json, timer, config.inferenceStallTimeout(), stopping::get);
@@ -68,6 +73,7 @@ public final class QueenDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
+                    eventsRoute.register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });
@@ -99,6 +105,7 @@ public final class QueenDaemon {
         LocalHive.Stopped local = localHive.stop();
         shutdownResult = new QueenShutdownResponse(local.wasRunning() ? 1 : 0, local.workers(), local.forceKilled());
         LOG.info("Cascade complete: {}", shutdownResult);
+        events.shutdown();
         timer.schedule(() -> {
             http.stop();
             exit.exit(0);
