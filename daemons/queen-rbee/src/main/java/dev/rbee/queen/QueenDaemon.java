@@ -12,6 +12,7 @@ import dev.rbee.daemon.Signals;
 import dev.rbee.queen.events.ClusterEvents;
 import dev.rbee.queen.events.EventsRoute;
 import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.logs.QueenLogs;
 import dev.rbee.queen.http.QueenRoutes;
 import dev.rbee.queen.registry.WorkerDirectory;
 import dev.rbee.queen.security.ClusterSecret;
@@ -74,6 +75,7 @@ public final class QueenDaemon {
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
                     eventsRoute.register(r);
+                    new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

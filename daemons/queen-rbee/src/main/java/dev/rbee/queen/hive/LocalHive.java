@@ -75,6 +75,11 @@ public final class LocalHive {
         return process != null && process.isAlive();
     }
 
+    /** A client for the hive when it runs now; never starts it. */
+    public Optional<HiveClient> clientIfRunning() {
+        return isRunning() ? Optional.of(client) : Optional.empty();
+    }
+
     /** Starts the hive when it is not running (narrating it) and returns a client for it. */
     public synchronized HiveClient ensureRunning(Consumer<String> narrate) {
         if (isRunning()) {

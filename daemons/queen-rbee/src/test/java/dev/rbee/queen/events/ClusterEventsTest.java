@@ -51,14 +51,19 @@ class ClusterEventsTest {
         Thread publisher = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 20_000; i++) {
                 increment();
+                if (i % 50 == 0) {
+                    pause(); // lets the writers keep up on a busy machine; a full queue is another test's subject
+                }
             }
         });
         List<RecordingSink> sinks = new ArrayList<>();
+        List<EventSubscriber> subscribers = new ArrayList<>();
         List<Thread> writers = new ArrayList<>();
         while (publisher.isAlive() && sinks.size() < 50) {
             RecordingSink sink = new RecordingSink(false);
             sinks.add(sink);
             EventSubscriber subscriber = events.subscribe(snapshot, sink);
+            subscribers.add(subscriber);
             writers.add(Thread.ofPlatform().start(() -> runQuietly(subscriber)));
             Thread.sleep(1);
         }
@@ -68,8 +73,9 @@ class ClusterEventsTest {
             writer.join(5_000);
         }
         assertTrue(sinks.size() > 1);
-        for (RecordingSink sink : sinks) {
-            List<String> frames = sink.written();
+        for (int s = 0; s < sinks.size(); s++) {
+            assertTrue(!subscribers.get(s).overflowed(), "writer " + s + " fell a whole queue behind");
+            List<String> frames = sinks.get(s).written();
             int expected = Integer.parseInt(snapshotCounter(frames.getFirst()).substring(1)) + 1;
             assertEquals(RecordingSink.DONE, frames.getLast());
             for (String frame : frames.subList(1, frames.size() - 2)) {
@@ -144,6 +150,14 @@ class ClusterEventsTest {
 
     private void increment() {
         events.change(() -> List.of(new HiveEvent("n" + state.incrementAndGet(), "running", null)));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private SseEvent read(String frame) {
