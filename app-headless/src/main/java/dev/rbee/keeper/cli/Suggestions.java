@@ -40,6 +40,7 @@ public final class Suggestions {
             case "MISSING_API_KEY", "INVALID_API_KEY" -> List.of("Set api_key in "
                     + context.home().configToml() + " or export RBEE_API_KEY");
             case "INTERNAL_ERROR" -> List.of("See the log: " + context.home().logFile("queen-rbee"));
+            case "HIVE_NOT_RUNNING" -> List.of("Start it: rbee-keeper hive start --node " + node);
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");
             default -> inference(e.code(), d, context, node);
