@@ -61,7 +61,7 @@ public final class QueenDaemon {
                 apiKey.isPresent() ? "required on user routes" : "not configured (user routes open on loopback)");
         config.home().ensureDirs();
         String secret = loadSecret();
-        String url = config.url(config.port());
+        String url = config.hiveFacingUrl();
         WorkerDirectory directory = new WorkerDirectory(events);
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
         JobRegistry jobs = new JobRegistry(events);

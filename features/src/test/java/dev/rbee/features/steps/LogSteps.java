@@ -40,6 +40,7 @@ public class LogSteps {
         JsonNode workers = json.tree(answer.body()).get("workers");
         assertEquals(1, workers.size(), answer.body());
         world.remember("worker-id", workers.get(0).get("worker_id").asText());
+        world.remember("worker-url", workers.get(0).get("url").asText());
     }
 
     @When("I GET {string} from queen")

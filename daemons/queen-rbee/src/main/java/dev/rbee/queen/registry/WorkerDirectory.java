@@ -45,13 +45,18 @@ public final class WorkerDirectory {
         events.change(() -> upsert(worker).stream().toList());
     }
 
-    /** A hive heartbeat: its workers are the whole truth for that node. */
+    /**
+     * A hive heartbeat: its workers are the whole truth for that node. A worker the hive lists as {@code error} (it
+     * keeps failed ones 60 s for diagnosis) is gone for queen: it can take no job, so watchers see it removed.
+     */
     public void replaceNode(String node, List<HeartbeatWorker> reported) {
         String now = Times.now();
         events.change(() -> {
+            List<HeartbeatWorker> usable = reported.stream()
+                    .filter(r -> !WorkerState.ERROR.equals(r.state())).toList();
             List<WorkerEvent> changes = new ArrayList<>(drop(e -> e.worker().node().equals(node)
-                    && reported.stream().noneMatch(r -> r.workerId().equals(e.worker().workerId()))));
-            for (HeartbeatWorker w : reported) {
+                    && usable.stream().noneMatch(r -> r.workerId().equals(e.worker().workerId()))));
+            for (HeartbeatWorker w : usable) {
                 upsert(new QWorker(w.workerId(), node, w.url(), w.modelRef(), w.resolvedRef(), w.backend(),
                         w.device() == null ? 0 : w.device(), w.state(), orZero(w.slotsTotal()),
                         orZero(w.slotsBusy()), w.vramBytes() == null ? 0 : w.vramBytes(), now, false))

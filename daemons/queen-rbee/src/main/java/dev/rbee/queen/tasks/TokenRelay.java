@@ -86,7 +86,11 @@ final class TokenRelay {
                 directory.jobEnded(worker.workerId());
             }
         }
-        String cause = exitCauses.apply(worker).orElse("its stream ended without an end event");
+        Optional<String> exited = exitCauses.apply(worker);
+        if (exited.isPresent()) { // the process is gone: no later heartbeat needed to forget it (S083)
+            directory.remove(worker.workerId());
+        }
+        String cause = exited.orElse("its stream ended without an end event");
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
                 + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
                 "reason", cause.contains("out of memory") ? "oom_killed" : "crashed"));

@@ -49,6 +49,7 @@ class WorkerDirectoryEventsTest {
         directory.replaceNode("localhost", List.of(beat("worker-0001", "idle"))); // the hive does not know busy
         directory.jobEnded("worker-0001");
         directory.replaceNode("localhost", List.of(beat("worker-0001", "loading"))); // late; ready stays ready
+        directory.replaceNode("localhost", List.of(beat("worker-0001", "error"))); // the hive keeps it 60 s
         directory.replaceNode("localhost", List.of());
         events.shutdown();
         subscriber.run();
