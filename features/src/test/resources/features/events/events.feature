@@ -15,6 +15,7 @@ Feature: Dashboard events: queen's GET /v2/events (api.md §5.7)
     And watcher A received a keep-alive between 9 and 12 s after its last event
     When watcher B opens queen's event stream
     Then watcher B's first event is a snapshot of node "localhost" with its hive "running", 1 worker and 0 jobs
+    And watcher B's snapshot counts 1 worker on the hive of "localhost"
     When I POST "" to queen's "/v2/shutdown"
     Then within 40 s watcher A receives shutdown and [DONE], and its stream ends
     And within 5 s watcher B receives shutdown and [DONE], and its stream ends

@@ -1,9 +1,11 @@
 package dev.rbee.queen;
 
 import dev.rbee.contract.Version;
+import dev.rbee.contract.queen.HiveStatus;
 import dev.rbee.contract.queen.JobState;
 import dev.rbee.contract.queen.Node;
 import dev.rbee.contract.queen.NodeStatus;
+import dev.rbee.contract.queen.QWorker;
 import dev.rbee.contract.sse.SnapshotEvent;
 import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.registry.WorkerDirectory;
@@ -31,8 +33,15 @@ final class ClusterSnapshot implements Supplier<SnapshotEvent> {
 
     @Override
     public SnapshotEvent get() {
-        return new SnapshotEvent(List.of(localhostNode()), List.of(localHive.status()), directory.list(null),
-                jobs.inFlight().stream().filter(j -> !JobState.isFinished(j.state())).toList());
+        List<QWorker> workers = directory.list(null);
+        return new SnapshotEvent(List.of(localhostNode()), List.of(withWorkerCount(localHive.status(), workers)),
+                workers, jobs.inFlight().stream().filter(j -> !JobState.isFinished(j.state())).toList());
+    }
+
+    private static HiveStatus withWorkerCount(HiveStatus h, List<QWorker> workers) {
+        int count = (int) workers.stream().filter(w -> w.node().equals(h.node())).count();
+        return new HiveStatus(h.node(), h.running(), h.state(), h.url(), h.version(), h.pid(), h.lastHeartbeatAt(),
+                h.backends(), h.resources(), count, h.alreadyRunning());
     }
 
     private Node localhostNode() {

@@ -94,6 +94,18 @@ public class EventSteps {
         assertEquals(jobs, first.get("jobs").size(), first.toString());
     }
 
+    @Then("watcher {word}'s snapshot counts {int} worker(s) on the hive of {string}")
+    public void snapshotCountsWorkers(String name, int count, String node) {
+        JsonNode snapshot = watcher(name).events().getFirst();
+        for (JsonNode hive : snapshot.get("hives")) {
+            if (hive.get("node").asText().equals(node)) {
+                assertEquals(count, hive.get("workers").asInt(), snapshot.toString());
+                return;
+            }
+        }
+        throw new AssertionError("no hive of " + node + " in " + snapshot);
+    }
+
     /**
      * {@code expected}: items separated by {@code ;}, each {@code <type> <state> [<stop_reason>]}; they must appear
      * in this order among the changes (other changes may come between them).
