@@ -19,6 +19,29 @@ Feature: When a worker dies or another client cancels, the caller hears why
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
+  # scenarios.md S083, without the job id in the hive's log (the hive is not told which job a worker runs; see
+  # docs/decisions.md). The hive keeps a failed worker listed 60 s in state "error" (api.md §6.1), so "both registries
+  # drop the worker" is queen dropping it (worker removed) and the hive marking it failed.
+  Scenario: S083 The hive records the crash
+    Given the worker takes 100 ms per token
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    And I remember the id of queen's only worker as <worker-id>
+    When watcher A opens queen's event stream
+    And I start "rbee-keeper infer --model demo:tiny --prompt 'write a short story' --max-tokens 20"
+    And stdout has received 12 characters
+    And llm-worker-rbee is killed with SIGKILL
+    Then within 10 s the command ends with exit code 1
+    And within 5 s watcher A has seen, in this order, "job running; worker busy; worker removed; job failed"
+    And within 5 s queen lists no worker on "localhost"
+    And the log "rbee-hive.log" contains "Worker <worker-id> exited unexpectedly (killed by SIGKILL)"
+    When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
+    Then the exit code is 0
+    And stderr contains the line "[queen-rbee] Spawning a worker for demo:tiny on localhost"
+    And queen's only worker is a new one on the port of <worker-id>
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
   # scenarios.md S096
   Scenario: S096 Cancelled by another client
     Given the worker takes 200 ms per token

@@ -56,3 +56,15 @@ Feature: The hive watches its workers' health and takes them down with it
     And the log "rbee-hive.log" contains "⏳ Waiting for graceful shutdown (3s timeout)..."
     And the hive log says worker 2 "⚠️ Worker did not respond, force-killing <id>"
     And the hive log says worker 2 "✅ Worker terminated: <id>"
+
+  # scenarios.md S111. Queen gives its hive the kit's proxy as its URL (RBEE_QUEEN_ADVERTISE_URL); the proxy times every
+  # heartbeat on its way into queen. A heartbeat every 5 s is a lease timing, never shortened (scenarios.md §5).
+  Scenario: S111 The hive stays up as a daemon
+    Given queen-rbee was started by the operator, its hive reaching it through a proxy that counts heartbeats
+    When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
+    Then the exit code is 0
+    When 60 s pass
+    Then the hive of localhost still runs and answers /v1/health and /v1/workers/list
+    And queen received 12 hive heartbeats, give or take 1, in that time
+    When queen-rbee receives SIGTERM
+    Then within 40 s nothing of this scenario is running

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rbee-keeper",
         description = "Operate an rbee cluster: queen-rbee, its hives and workers.",
         subcommands = {DaemonCommand.class, InferCommand.class, dev.rbee.keeper.cli.models.ModelsCommand.class,
-                dev.rbee.keeper.cli.hive.HiveCommand.class, dev.rbee.keeper.cli.worker.WorkerCommand.class},
-        footer = {"", "More command groups (config, setup, logs, status) are coming."})
+                dev.rbee.keeper.cli.hive.HiveCommand.class, dev.rbee.keeper.cli.worker.WorkerCommand.class,
+                dev.rbee.keeper.cli.logs.LogsCommand.class},
+        footer = {"", "More command groups (config, setup, status) are coming."})
 public final class RootCommand {
     @Mixin
     GlobalOptions globals;

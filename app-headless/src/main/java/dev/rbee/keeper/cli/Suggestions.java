@@ -41,6 +41,7 @@ public final class Suggestions {
                     + context.home().configToml() + " or export RBEE_API_KEY");
             case "WORKER_NOT_FOUND" -> List.of("List workers: rbee-keeper worker list");
             case "INTERNAL_ERROR" -> List.of("See the log: " + context.home().logFile("queen-rbee"));
+            case "HIVE_NOT_RUNNING" -> List.of("Start it: rbee-keeper hive start --node " + node);
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");
             default -> inference(e.code(), d, context, node);

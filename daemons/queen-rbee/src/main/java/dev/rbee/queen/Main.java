@@ -25,6 +25,10 @@ public final class Main implements Callable<Integer> {
             description = "A worker silent this long during a job ends it with TIMEOUT (env "
                     + "RBEE_INFERENCE_STALL_TIMEOUT_MS)") long stallTimeoutMs;
 
+    @Option(names = "--advertise-url", defaultValue = "${env:RBEE_QUEEN_ADVERTISE_URL:-}",
+            description = "URL hives use to reach queen (default: http://<bind>:<port>; env RBEE_QUEEN_ADVERTISE_URL)")
+    String advertiseUrl;
+
     @Option(names = "--api-key-file", description = "File holding the API key user routes require (or env "
             + "RBEE_API_KEY); required on a non-loopback --bind") java.nio.file.Path apiKeyFile;
 
@@ -45,7 +49,8 @@ public final class Main implements Callable<Integer> {
         RbeeHome home = RbeeHome.fromEnvironment(System.getenv());
         DaemonLog.ensureWrittenTo(home.logFile("queen-rbee"));
         QueenConfig config = new QueenConfig(bind, port, ephemeral, localHivePort, home,
-                Distribution.fromEnvironment(System.getenv()), java.time.Duration.ofMillis(stallTimeoutMs));
+                Distribution.fromEnvironment(System.getenv()), java.time.Duration.ofMillis(stallTimeoutMs),
+                advertiseUrl);
         try {
             return new QueenDaemon(config, apiKey).run();
         } catch (PortInUseException e) {

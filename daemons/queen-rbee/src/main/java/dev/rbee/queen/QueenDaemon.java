@@ -14,6 +14,9 @@ import dev.rbee.queen.hive.HiveControl;
 import dev.rbee.queen.hive.HiveControlRoutes;
 import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.hive.WorkerShutdownService;
+import dev.rbee.queen.events.ClusterEvents;
+import dev.rbee.queen.events.EventsRoute;
+import dev.rbee.queen.logs.QueenLogs;
 import dev.rbee.queen.http.QueenRoutes;
 import dev.rbee.queen.registry.WorkerDirectory;
 import dev.rbee.queen.security.ClusterSecret;
@@ -40,6 +43,7 @@ public final class QueenDaemon {
 
     private final QueenConfig config;
     private final Json json = new Json();
+    private final ClusterEvents events = new ClusterEvents(json, ClusterEvents.DEFAULT_KEEP_ALIVE_MS);
     private final ExitCode exit = new ExitCode();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
@@ -62,10 +66,12 @@ public final class QueenDaemon {
                 apiKey.isPresent() ? "required on user routes" : "not configured (user routes open on loopback)");
         config.home().ensureDirs();
         String secret = loadSecret();
-        String url = config.url(config.port());
-        WorkerDirectory directory = new WorkerDirectory();
-        localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
-        JobRegistry jobs = new JobRegistry();
+        String url = config.hiveFacingUrl();
+        WorkerDirectory directory = new WorkerDirectory(events);
+        localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
+        JobRegistry jobs = new JobRegistry(events);
+        EventsRoute eventsRoute = new EventsRoute(events, new ClusterSnapshot(config, localHive, directory, jobs), json,
+                timer);
         WorkerClients workers = new WorkerClients(secret, json);
         Provisioner provisioner = new Provisioner(localHive, directory, workers);
         tasks = new TaskService(jobs, provisioner, directory, workers, json, timer, config.inferenceStallTimeout(),
@@ -79,6 +85,8 @@ public final class QueenDaemon {
                     new HiveControlRoutes(new HiveControl(localHive), json).register(r);
                     r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
+                    eventsRoute.register(r);
+                    new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });
@@ -110,6 +118,7 @@ public final class QueenDaemon {
         LocalHive.Stopped local = localHive.stop();
         shutdownResult = new QueenShutdownResponse(local.wasRunning() ? 1 : 0, local.workers(), local.forceKilled());
         LOG.info("Cascade complete: {}", shutdownResult);
+        events.shutdown();
         timer.schedule(() -> {
             http.stop();
             exit.exit(0);

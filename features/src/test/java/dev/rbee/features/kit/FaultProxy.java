@@ -24,6 +24,8 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile int cutAfterTokens = Integer.MAX_VALUE;
     private volatile long cutAtNanos;
+    /** Request lines to count (e.g. {@code POST /v2/hives/heartbeat}) and when each was seen. */
+    private final java.util.Map<String, List<Long>> watched = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FaultProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -41,6 +43,16 @@ public final class FaultProxy implements AutoCloseable {
 
     public void cutAfterTokens(int tokens) {
         cutAfterTokens = tokens;
+    }
+
+    /** From now on, every request whose request line starts with {@code requestLine} is timed. */
+    public void watchRequests(String requestLine) {
+        watched.putIfAbsent(requestLine, new CopyOnWriteArrayList<>());
+    }
+
+    /** When each watched request passed the proxy ({@link System#nanoTime()}). */
+    public List<Long> requestTimes(String requestLine) {
+        return List.copyOf(watched.getOrDefault(requestLine, List.of()));
     }
 
     /** When the connections were cut, or 0 while they were not. */
@@ -71,6 +83,9 @@ public final class FaultProxy implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
                 tokens += isAnswer ? count(buffer, n) : 0;
+                if (!isAnswer) {
+                    timeWatchedRequests(buffer, n);
+                }
                 if (tokens >= cutAfterTokens) {
                     cutAll();
                     return;
@@ -89,6 +104,18 @@ public final class FaultProxy implements AutoCloseable {
             cutAtNanos = System.nanoTime();
         }
         open.forEach(FaultProxy::closeQuietly);
+    }
+
+    /** A small request arrives in one read on loopback, so a request line is not split across buffers. */
+    private void timeWatchedRequests(byte[] buffer, int length) {
+        String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+        watched.forEach((line, times) -> {
+            for (int at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
+                if (at == 0 || text.startsWith("\r\n", at - 2)) {
+                    times.add(System.nanoTime());
+                }
+            }
+        });
     }
 
     private static int count(byte[] buffer, int length) {

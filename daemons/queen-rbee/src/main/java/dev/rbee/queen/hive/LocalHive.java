@@ -7,6 +7,9 @@ import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HWorker;
+import dev.rbee.contract.hive.HiveHealth;
+import dev.rbee.contract.queen.HiveStatus;
+import dev.rbee.queen.events.ClusterEvents;
 import dev.rbee.contract.hive.HiveShutdownResponse;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.ForceKilled;
@@ -41,16 +44,27 @@ public final class LocalHive {
     private final Json json;
     private final HiveClient client;
     private final Runnable onGone;
+    private final HiveStates states;
     private Process process;
 
-    /** {@code onGone} runs whenever the hive process ends, however it ended, so queen forgets its workers. */
-    public LocalHive(QueenConfig config, String secret, String queenUrl, Json json, Runnable onGone) {
+    /**
+     * {@code onGone} runs whenever the hive process ends, however it ended, so queen forgets its workers; every state
+     * change goes to {@code events} as a {@code hive} event.
+     */
+    public LocalHive(QueenConfig config, String secret, String queenUrl, Json json, Runnable onGone,
+                     ClusterEvents events) {
         this.config = config;
         this.onGone = onGone;
+        this.states = new HiveStates(NODE, url(), events);
         this.secret = secret;
         this.queenUrl = queenUrl;
         this.json = json;
         this.client = clientWithTimeout(Duration.ofSeconds(35));
+    }
+
+    /** For the event snapshot: reads only what the last change recorded, never waits on a start or stop. */
+    public HiveStatus status() {
+        return states.status();
     }
 
     public String url() {
@@ -69,15 +83,30 @@ public final class LocalHive {
     public record Running(long pid, HiveClient client) {
     }
 
+    /** A client for the hive when it runs now; never starts it. */
+    public Optional<HiveClient> clientIfRunning() {
+        return running().map(Running::client);
+    }
+
     /** Starts the hive when it is not running (narrating it) and returns a client for it. */
     public synchronized HiveClient ensureRunning(Consumer<String> narrate) {
         if (isRunning()) {
             return client;
         }
         narrate.accept("Starting rbee-hive on " + NODE);
+        states.starting();
         process = launch();
-        process.onExit().thenRun(onGone);
-        awaitHealthy();
+        Process started = process;
+        process.onExit().thenRun(() -> {
+            onGone.run();
+            states.stopped(started.pid());
+        });
+        try {
+            states.running(awaitHealthy().version(), process.pid());
+        } catch (RuntimeException e) {
+            states.stopped(started.pid());
+            throw e;
+        }
         LOG.info("rbee-hive on {} is up at {} (pid {})", NODE, url(), process.pid());
         return client;
     }
@@ -96,7 +125,7 @@ public final class LocalHive {
         }
     }
 
-    private void awaitHealthy() {
+    private HiveHealth awaitHealthy() {
         HiveClient probe = clientWithTimeout(Duration.ofSeconds(1));
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -104,8 +133,7 @@ public final class LocalHive {
                 throw startFailed("exited", "rbee-hive on " + NODE + " exited with code " + process.exitValue());
             }
             try {
-                probe.health();
-                return;
+                return probe.health();
             } catch (RuntimeException notYet) {
                 ChildProcesses.awaitExit(process, Duration.ofMillis(500));
             }
@@ -162,6 +190,7 @@ public final class LocalHive {
         if (!isRunning()) {
             return new Stopped(false, 0, List.of());
         }
+        states.stopping();
         List<ForceKilled> killed = new ArrayList<>();
         int workers = 0;
         try {
@@ -176,6 +205,7 @@ public final class LocalHive {
             ChildProcesses.kill(process);
             killed.add(new ForceKilled(NODE, "rbee-hive"));
         }
+        states.stopped(process.pid());
         return new Stopped(true, workers, killed);
     }
 

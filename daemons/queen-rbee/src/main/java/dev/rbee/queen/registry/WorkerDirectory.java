@@ -4,6 +4,12 @@ import dev.rbee.contract.Times;
 import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.queen.HeartbeatWorker;
 import dev.rbee.contract.queen.QWorker;
+import dev.rbee.contract.json.Json;
+import dev.rbee.contract.sse.WorkerEvent;
+import dev.rbee.queen.events.ClusterEvents;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Queen's view of every worker in the cluster, fed by hive heartbeats (which replace a node's list) and by the
- * workers queen spawns itself. An entry not refreshed for 15 s is stale and gets no new jobs (api.md §5.5).
+ * workers queen spawns itself. An entry not refreshed for 15 s is stale and gets no new jobs (api.md §5.5). Every
+ * change a watcher can see is published as a {@code worker} event ({@code state:"removed"} when gone).
  */
 public final class WorkerDirectory {
     static final long STALE_AFTER_MS = 15_000;
@@ -21,29 +28,122 @@ public final class WorkerDirectory {
     }
 
     private final Map<String, Entry> workers = new ConcurrentHashMap<>();
+    /** Jobs queen has running on each worker: it relays them all, so it knows busy/idle before any heartbeat. */
+    private final Map<String, Integer> activeJobs = new ConcurrentHashMap<>();
+    private final ClusterEvents events;
 
-    public void put(QWorker worker) {
-        workers.put(worker.workerId(), new Entry(worker, System.nanoTime()));
+    public WorkerDirectory(ClusterEvents events) {
+        this.events = events;
     }
 
-    /** A hive heartbeat: its workers are the whole truth for that node. */
-    public synchronized void replaceNode(String node, List<HeartbeatWorker> reported) {
-        workers.values().removeIf(e -> e.worker().node().equals(node)
-                && reported.stream().noneMatch(r -> r.workerId().equals(e.worker().workerId())));
+    /** A directory nobody watches (tests). */
+    public WorkerDirectory() {
+        this(new ClusterEvents(new Json(), ClusterEvents.DEFAULT_KEEP_ALIVE_MS));
+    }
+
+    public void put(QWorker worker) {
+        events.change(() -> upsert(worker).stream().toList());
+    }
+
+    /**
+     * A hive heartbeat: its workers are the whole truth for that node. A worker the hive lists as {@code error} (it
+     * keeps failed ones 60 s for diagnosis) is gone for queen: it can take no job, so watchers see it removed.
+     */
+    public void replaceNode(String node, List<HeartbeatWorker> reported) {
         String now = Times.now();
-        for (HeartbeatWorker w : reported) {
-            put(new QWorker(w.workerId(), node, w.url(), w.modelRef(), w.resolvedRef(), w.backend(),
-                    w.device() == null ? 0 : w.device(), w.state(), orZero(w.slotsTotal()), orZero(w.slotsBusy()),
-                    w.vramBytes() == null ? 0 : w.vramBytes(), now, false));
-        }
+        events.change(() -> {
+            List<HeartbeatWorker> usable = reported.stream()
+                    .filter(r -> !WorkerState.ERROR.equals(r.state())).toList();
+            List<WorkerEvent> changes = new ArrayList<>(drop(e -> e.worker().node().equals(node)
+                    && usable.stream().noneMatch(r -> r.workerId().equals(e.worker().workerId()))));
+            for (HeartbeatWorker w : usable) {
+                upsert(new QWorker(w.workerId(), node, w.url(), w.modelRef(), w.resolvedRef(), w.backend(),
+                        w.device() == null ? 0 : w.device(), w.state(), orZero(w.slotsTotal()),
+                        orZero(w.slotsBusy()), w.vramBytes() == null ? 0 : w.vramBytes(), now, false))
+                        .ifPresent(changes::add);
+            }
+            return changes;
+        });
     }
 
     public void remove(String workerId) {
-        workers.remove(workerId);
+        events.change(() -> drop(e -> e.worker().workerId().equals(workerId)));
     }
 
     public void removeNode(String node) {
-        workers.values().removeIf(e -> e.worker().node().equals(node));
+        events.change(() -> drop(e -> e.worker().node().equals(node)));
+    }
+
+    /** Queen sent a job to the worker: it is busy until {@link #jobEnded}. */
+    public void jobStarted(String workerId) {
+        events.change(() -> activeChanged(workerId, () -> activeJobs.merge(workerId, 1, Integer::sum)));
+    }
+
+    public void jobEnded(String workerId) {
+        events.change(() -> activeChanged(workerId,
+                () -> activeJobs.computeIfPresent(workerId, (id, n) -> n > 1 ? n - 1 : null)));
+    }
+
+    private List<WorkerEvent> activeChanged(String workerId, Runnable change) {
+        Entry e = workers.get(workerId);
+        QWorker before = e == null ? null : queensView(e.worker());
+        change.run();
+        if (e == null) {
+            return List.of();
+        }
+        QWorker after = queensView(e.worker());
+        return sameToWatchers(before, after) ? List.of() : List.of(WorkerEvent.of(after));
+    }
+
+    /** Stores what was reported and returns the event when anything a watcher sees changed. */
+    private Optional<WorkerEvent> upsert(QWorker reported) {
+        Entry previous = workers.get(reported.workerId());
+        QWorker stored = reported;
+        if (WorkerState.LOADING.equals(reported.state()) && previous != null
+                && WorkerState.isReady(previous.worker().state())) { // a late heartbeat from before it was ready
+            stored = withState(reported, previous.worker().state());
+        }
+        workers.put(stored.workerId(), new Entry(stored, System.nanoTime()));
+        QWorker now = queensView(stored);
+        return previous != null && sameToWatchers(queensView(previous.worker()), now) ? Optional.empty()
+                : Optional.of(WorkerEvent.of(now));
+    }
+
+    /**
+     * The hive reports a ready worker as idle; queen relays every job, so it adds its own count of running jobs to
+     * what was reported, and watchers see busy the moment a job starts, not at the next heartbeat.
+     */
+    private QWorker queensView(QWorker w) {
+        if (!WorkerState.isReady(w.state())) {
+            return w;
+        }
+        int busy = Math.max(w.slotsBusy(), activeJobs.getOrDefault(w.workerId(), 0));
+        return new QWorker(w.workerId(), w.node(), w.url(), w.modelRef(), w.resolvedRef(), w.backend(), w.device(),
+                busy > 0 ? WorkerState.BUSY : WorkerState.IDLE, w.slotsTotal(), busy, w.vramBytes(),
+                w.lastHeartbeatAt(), w.stale());
+    }
+
+    private static QWorker withState(QWorker w, String state) {
+        return new QWorker(w.workerId(), w.node(), w.url(), w.modelRef(), w.resolvedRef(), w.backend(), w.device(),
+                state, w.slotsTotal(), w.slotsBusy(), w.vramBytes(), w.lastHeartbeatAt(), w.stale());
+    }
+
+    private static boolean sameToWatchers(QWorker a, QWorker b) {
+        return a.state().equals(b.state()) && a.slotsBusy() == b.slotsBusy() && a.slotsTotal() == b.slotsTotal()
+                && Objects.equals(a.url(), b.url()) && a.vramBytes() == b.vramBytes();
+    }
+
+    private List<WorkerEvent> drop(Predicate<Entry> gone) {
+        List<WorkerEvent> removed = new ArrayList<>();
+        workers.values().removeIf(e -> {
+            if (gone.test(e)) {
+                removed.add(WorkerEvent.removed(queensView(e.worker())));
+                activeJobs.remove(e.worker().workerId());
+                return true;
+            }
+            return false;
+        });
+        return removed;
     }
 
     public List<QWorker> list(String nodeOrNull) {
@@ -87,7 +187,7 @@ public final class WorkerDirectory {
 
     private QWorker withStaleness(Entry e) {
         boolean stale = System.nanoTime() - e.refreshedNanos() > STALE_AFTER_MS * 1_000_000L;
-        QWorker w = e.worker();
+        QWorker w = queensView(e.worker());
         return stale == w.stale() ? w : new QWorker(w.workerId(), w.node(), w.url(), w.modelRef(), w.resolvedRef(),
                 w.backend(), w.device(), w.state(), w.slotsTotal(), w.slotsBusy(), w.vramBytes(), w.lastHeartbeatAt(),
                 stale);

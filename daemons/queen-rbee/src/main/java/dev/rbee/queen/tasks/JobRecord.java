@@ -5,10 +5,16 @@ import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.queen.Job;
 import dev.rbee.contract.queen.JobState;
 import dev.rbee.contract.sse.StopReason;
+import dev.rbee.contract.sse.JobEvent;
+import dev.rbee.queen.events.ClusterEvents;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /** One task's life as queen tracks it; the relay updates it while events pass through. */
 final class JobRecord {
+    private static final long PUBLISH_INTERVAL_NANOS = 1_000_000_000L;
+
     private final String jobId;
     private final String node;
     private final String model;
@@ -22,11 +28,31 @@ final class JobRecord {
     private String endedAt;
     private StopReason stopReason;
     private ErrorSummary error;
+    private final ClusterEvents events;
+    private long lastPublishedNanos;
 
-    JobRecord(String jobId, String node, String model) {
+    JobRecord(String jobId, String node, String model, ClusterEvents events) {
         this.jobId = jobId;
         this.node = node;
         this.model = model;
+        this.events = events;
+    }
+
+    /** Publishes the job as it is now; every change goes through here, under the bus lock, then this record's. */
+    private void change(BooleanSupplier mutation) {
+        events.change(() -> {
+            synchronized (this) {
+                if (!mutation.getAsBoolean()) {
+                    return List.<JobEvent>of();
+                }
+                lastPublishedNanos = System.nanoTime();
+                return List.of(new JobEvent(jobId, node, model, state, tokensOut, stopReason, error));
+            }
+        });
+    }
+
+    void created() {
+        change(() -> true);
     }
 
     String jobId() {
@@ -42,25 +68,38 @@ final class JobRecord {
         return workerUrl;
     }
 
-    synchronized void started() {
-        state = JobState.RUNNING;
-        startedAt = Times.now();
+    void started() {
+        change(() -> {
+            state = JobState.RUNNING;
+            startedAt = Times.now();
+            return true;
+        });
     }
 
-    synchronized void token() {
-        tokensOut++;
+    /** Token counts reach watchers at most once a second (api.md §5.7); the final count comes with the end. */
+    void token() {
+        change(() -> {
+            tokensOut++;
+            return System.nanoTime() - lastPublishedNanos >= PUBLISH_INTERVAL_NANOS;
+        });
     }
 
-    synchronized void ended(StopReason reason) {
-        state = reason == StopReason.CANCELLED ? JobState.CANCELLED : JobState.COMPLETED;
-        stopReason = reason;
-        endedAt = Times.now();
+    void ended(StopReason reason) {
+        change(() -> {
+            state = reason == StopReason.CANCELLED ? JobState.CANCELLED : JobState.COMPLETED;
+            stopReason = reason;
+            endedAt = Times.now();
+            return true;
+        });
     }
 
-    synchronized void failed(String code, String message) {
-        state = JobState.FAILED;
-        error = new ErrorSummary(code, message);
-        endedAt = Times.now();
+    void failed(String code, String message) {
+        change(() -> {
+            state = JobState.FAILED;
+            error = new ErrorSummary(code, message);
+            endedAt = Times.now();
+            return true;
+        });
     }
 
     synchronized boolean isFinished() {

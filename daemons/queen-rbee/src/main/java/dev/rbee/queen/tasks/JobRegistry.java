@@ -4,6 +4,7 @@ import dev.rbee.contract.Ids;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.Job;
+import dev.rbee.queen.events.ClusterEvents;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,18 @@ public final class JobRegistry {
 
     private final Map<String, Tracked> jobs = new ConcurrentHashMap<>();
     private final Ids ids = new Ids();
+    private final ClusterEvents events;
+
+    public JobRegistry(ClusterEvents events) {
+        this.events = events;
+    }
 
     JobRecord create(String node, String model) {
         JobRecord job;
         do {
-            job = new JobRecord(ids.newJobId(), node, model);
+            job = new JobRecord(ids.newJobId(), node, model, events);
         } while (jobs.putIfAbsent(job.jobId(), new Tracked(job, 0)) != null);
+        job.created();
         return job;
     }
 

@@ -49,7 +49,7 @@ public final class TaskService {
         this.provisioner = provisioner;
         this.directory = directory;
         this.relay = new TokenRelay(workers, w -> provisioner.exitCause(w).map(ErrorSummary::message), timer,
-                stallLimit);
+                stallLimit, directory);
         this.workers = workers;
         this.json = json;
         this.timer = timer;

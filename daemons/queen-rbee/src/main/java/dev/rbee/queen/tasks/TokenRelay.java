@@ -15,6 +15,7 @@ import dev.rbee.contract.sse.SseEventStream;
 import dev.rbee.contract.sse.StartedEvent;
 import dev.rbee.contract.sse.TokenEvent;
 import dev.rbee.daemon.ClientGoneException;
+import dev.rbee.queen.registry.WorkerDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,13 @@ final class TokenRelay {
     private final Function<QWorker, Optional<String>> exitCauses;
     private final ScheduledExecutorService timer;
     private final Duration stallLimit;
+    private final WorkerDirectory directory;
 
     /** {@code exitCauses} asks the worker's hive why a worker went away; {@code stallLimit} is 60 s in production. */
     TokenRelay(WorkerClients workers, Function<QWorker, Optional<String>> exitCauses, ScheduledExecutorService timer,
-               Duration stallLimit) {
+               Duration stallLimit, WorkerDirectory directory) {
         this.workers = workers;
+        this.directory = directory;
         this.exitCauses = exitCauses;
         this.timer = timer;
         this.stallLimit = stallLimit;
@@ -50,6 +53,7 @@ final class TokenRelay {
         Accepted accepted = openWithBusyRetries(request, candidates, job, stream);
         QWorker worker = accepted.worker();
         SseResponse response = accepted.response();
+        boolean busy = false;
         try (response; StallWatch watch = new StallWatch(timer, stallLimit, response::close)) {
             SseEventStream events = response.events();
             while (events.hasNext()) {
@@ -57,7 +61,11 @@ final class TokenRelay {
                 watch.touch();
                 stream.channel().sendJson(received.json());
                 switch (received.event()) {
-                    case StartedEvent ignored -> job.started();
+                    case StartedEvent ignored -> {
+                        job.started(); // the job's event first, then the worker's busy (S170's order)
+                        directory.jobStarted(worker.workerId());
+                        busy = true;
+                    }
                     case TokenEvent ignored -> job.token();
                     case EndEvent end -> {
                         job.ended(end.stopReason());
@@ -73,8 +81,16 @@ final class TokenRelay {
             if (watch.stalled()) {
                 throw stalled(worker, job);
             }
+        } finally {
+            if (busy) {
+                directory.jobEnded(worker.workerId());
+            }
         }
-        String cause = exitCauses.apply(worker).orElse("its stream ended without an end event");
+        Optional<String> exited = exitCauses.apply(worker);
+        if (exited.isPresent()) { // the process is gone: no later heartbeat needed to forget it (S083)
+            directory.remove(worker.workerId());
+        }
+        String cause = exited.orElse("its stream ended without an end event");
         throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
                 + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
                 "reason", cause.contains("out of memory") ? "oom_killed" : "crashed"));

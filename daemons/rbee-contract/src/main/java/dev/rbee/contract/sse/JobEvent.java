@@ -1,7 +1,21 @@
 package dev.rbee.contract.sse;
 
-/** A job change, at most once per second per job. */
-public record JobEvent(String jobId, String node, String model, String state, int tokensOut) implements SseEvent {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rbee.contract.error.ErrorSummary;
+
+/**
+ * A job change, at most once per second per job while it runs; every state change is sent. A finished job also
+ * carries why it ended: {@code stop_reason} after {@code end}, {@code error} after a failure (S170's
+ * {@code job_finished {stop_reason|error}}).
+ */
+public record JobEvent(
+        String jobId,
+        String node,
+        String model,
+        String state,
+        int tokensOut,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StopReason stopReason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorSummary error) implements SseEvent {
 
     @Override
     public String eventType() {

@@ -9,6 +9,7 @@ import dev.rbee.contract.json.Json;
 import dev.rbee.contract.sse.EofEvent;
 import dev.rbee.contract.sse.LogEvent;
 import dev.rbee.daemon.ClientGoneException;
+import dev.rbee.daemon.LogFile;
 import dev.rbee.daemon.SseChannel;
 import dev.rbee.hive.workers.WorkerRegistry;
 import io.javalin.config.RoutesConfig;

@@ -1,4 +1,4 @@
-package dev.rbee.hive.http;
+package dev.rbee.daemon;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,18 +14,18 @@ import java.util.List;
  * line still being written waits for its newline. Lines are split as bytes, so a UTF-8 character (the logs are full
  * of emoji) cut by a read is never mangled. A file that does not exist yet reads as empty.
  */
-final class LogFile {
+public final class LogFile {
     private static final int TAIL_WINDOW = 4 << 20; // enough for the last 10 000 lines of any sane log
 
     private final Path file;
     private long position;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    LogFile(Path file) {
+    public LogFile(Path file) {
         this.file = file;
     }
 
-    List<String> lastLines(int count) {
+    public List<String> lastLines(int count) {
         long size = size();
         long from = Math.max(0, size - TAIL_WINDOW);
         List<String> lines = readFrom(from, size);
@@ -35,7 +35,7 @@ final class LogFile {
         return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 
-    List<String> appended() {
+    public List<String> appended() {
         long size = size();
         if (size < position) { // truncated or replaced: start over
             position = 0;

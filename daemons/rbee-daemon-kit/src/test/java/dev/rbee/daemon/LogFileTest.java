@@ -1,4 +1,4 @@
-package dev.rbee.hive.http;
+package dev.rbee.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
