@@ -17,6 +17,15 @@ import dev.rbee.queen.tasks.JobRegistry;
 import dev.rbee.queen.tasks.Provisioner;
 import dev.rbee.queen.tasks.TaskService;
 import dev.rbee.queen.tasks.WorkerClients;
+import dev.rbee.contract.client.HiveClient;
+import dev.rbee.queen.metrics.MetricsRoutes;
+import dev.rbee.queen.metrics.QueenMetrics;
+import dev.rbee.queen.openai.ModelListing;
+import dev.rbee.queen.openai.OpenAiRoutes;
+import dev.rbee.queen.openai.TemplateSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -65,9 +74,16 @@ public final class QueenDaemon {
         tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
                 json, timer, config.inferenceStallTimeout(), stopping::get);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
+        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
+        jobs.onFinished(metrics::jobFinished);
+        Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
+        OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),
+                new TemplateSource(runningHives), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
+                    openAi.register(r);
+                    new MetricsRoutes(metrics).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

@@ -22,6 +22,10 @@ final class JobRecord {
     private String endedAt;
     private StopReason stopReason;
     private ErrorSummary error;
+    private long startedNanos;
+    private long firstTokenNanos;
+    private long endedNanos;
+    private String downloadOutcome;
 
     JobRecord(String jobId, String node, String model) {
         this.jobId = jobId;
@@ -45,9 +49,13 @@ final class JobRecord {
     synchronized void started() {
         state = JobState.RUNNING;
         startedAt = Times.now();
+        startedNanos = System.nanoTime();
     }
 
     synchronized void token() {
+        if (tokensOut == 0) {
+            firstTokenNanos = System.nanoTime();
+        }
         tokensOut++;
     }
 
@@ -55,12 +63,14 @@ final class JobRecord {
         state = reason == StopReason.CANCELLED ? JobState.CANCELLED : JobState.COMPLETED;
         stopReason = reason;
         endedAt = Times.now();
+        endedNanos = System.nanoTime();
     }
 
     synchronized void failed(String code, String message) {
         state = JobState.FAILED;
         error = new ErrorSummary(code, message);
         endedAt = Times.now();
+        endedNanos = System.nanoTime();
     }
 
     synchronized boolean isFinished() {
@@ -92,5 +102,20 @@ final class JobRecord {
 
     synchronized Job toJob() {
         return new Job(jobId, node, model, workerId, state, tokensOut, createdAt, startedAt, endedAt, stopReason, error);
+    }
+
+    /** How the model download this job waited for ended ({@code completed} or {@code failed}). */
+    synchronized void downloadEnded(String outcome) {
+        downloadOutcome = outcome;
+    }
+
+    synchronized FinishedJob finishedSummary() {
+        Double inference = startedNanos != 0 && endedNanos != 0 ? seconds(endedNanos - startedNanos) : null;
+        Double firstToken = startedNanos != 0 && firstTokenNanos != 0 ? seconds(firstTokenNanos - startedNanos) : null;
+        return new FinishedJob(toJob(), inference, firstToken, downloadOutcome);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 }

@@ -55,7 +55,7 @@ final class TokenRelay {
             while (events.hasNext()) {
                 SseEventStream.Received received = events.nextReceived();
                 watch.touch();
-                stream.channel().sendJson(received.json());
+                stream.sink().relay(received.event(), received.json());
                 switch (received.event()) {
                     case StartedEvent ignored -> job.started();
                     case TokenEvent ignored -> job.token();
