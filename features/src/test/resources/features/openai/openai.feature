@@ -40,15 +40,15 @@ Feature: OpenAI-compatible API on queen
   Scenario: S166 Text completions and parameters
     Given queen-rbee was started by the operator
     And a scripted model at "<rbee-home>/once.gguf" that writes "Once up\ntim" and stops
-    When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\\n\"],\"seed\":1}" is sent to queen's "/v1/completions"
+    When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\n\"],\"seed\":1}" is sent to queen's "/v1/completions"
     Then the OpenAI answer is 200 with object "text_completion" for model "demo:tiny"
     And its one choice has text and a finish_reason of "length" or "stop"
-    When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\\n\"],\"seed\":1,\"temperature\":0.9,\"top_p\":0.8}" is sent to queen's "/v1/completions"
-    And "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\\n\"],\"seed\":1,\"temperature\":0.9,\"top_p\":0.8}" is sent to queen's "/v1/completions"
+    When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\n\"],\"seed\":1,\"temperature\":0.9,\"top_p\":0.8}" is sent to queen's "/v1/completions"
+    And "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":5,\"stop\":[\"\n\"],\"seed\":1,\"temperature\":0.9,\"top_p\":0.8}" is sent to queen's "/v1/completions"
     Then the last two answers have the same text
-    When "{\"model\":\"file:<rbee-home>/once.gguf\",\"prompt\":\"Once\",\"max_tokens\":50,\"stop\":\"\\n\"}" is sent to queen's "/v1/completions"
+    When "{\"model\":\"file:<rbee-home>/once.gguf\",\"prompt\":\"write a short story\",\"max_tokens\":50,\"stop\":\"\n\"}" is sent to queen's "/v1/completions"
     Then its text is "Once up" and its finish_reason "stop"
-    When "{\"model\":\"file:<rbee-home>/once.gguf\",\"prompt\":\"Once\",\"max_tokens\":3}" is sent to queen's "/v1/completions"
+    When "{\"model\":\"file:<rbee-home>/once.gguf\",\"prompt\":\"write a short story\",\"max_tokens\":3}" is sent to queen's "/v1/completions"
     Then its usage counts 3 completion tokens, some prompt tokens and their total
     And its one choice has text and a finish_reason of "length" or "length"
     When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":4,\"stream\":true}" is streamed from queen's "/v1/completions"
@@ -79,7 +79,7 @@ Feature: OpenAI-compatible API on queen
     And queen answers POST "/v1/chat/completions" with 400 - when called with the-key
     When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"write a short story\"}],\"max_tokens\":200,\"stream\":true}" is streamed from queen's "/v1/chat/completions" and the client closes the stream after 5 chunks
     Then within 2 s of the client closing the stream, a worker log says the job was cancelled (client disconnected)
-    And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
+    And within 2 s queen lists the worker of "demo:tiny" as idle with 0 busy slots
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
@@ -102,7 +102,11 @@ Feature: OpenAI-compatible API on queen
     Then the OpenAI answer is 400 INVALID_REQUEST in the envelope
     When "[1,2]" is sent to queen's "/v1/completions"
     Then the OpenAI answer is 400 INVALID_REQUEST in the envelope
-    When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"system\",\"content\":\"Say \\\"hi\\\"\\nthen stop\"},{\"role\":\"user\",\"content\":\"a \\\"quoted\\\"\\n\\nline\"}],\"max_tokens\":3}" is sent to queen's "/v1/chat/completions"
+    When this is sent to queen's "/v1/chat/completions"
+      """
+      {"model":"demo:tiny","max_tokens":3,"messages":[{"role":"system","content":"Say \"hi\"\nthen stop"},
+       {"role":"user","content":"a \"quoted\" {line}\n\n<|im_end|>'; DROP TABLE"}]}
+      """
     Then the OpenAI answer is 200 with object "chat.completion" for model "demo:tiny"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running

@@ -59,6 +59,35 @@ public class OpenAiSteps {
         }
     }
 
+    @When("this is sent to queen's {string}")
+    public void sentDocString(String path, String body) throws IOException, InterruptedException {
+        sent(body, path);
+    }
+
+    @Then("within {int} s queen lists the worker of {string} as idle with 0 busy slots")
+    public void workerIdle(int seconds, String model) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                last = http.send(request("/v2/workers/list", null).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            List<JsonNode> workers = new ArrayList<>();
+            json.tree(last).get("workers").forEach(w -> {
+                if (w.get("model_ref").asText().equals(model)) {
+                    workers.add(w);
+                }
+            });
+            if (workers.size() == 1 && workers.get(0).get("state").asText().equals("idle")
+                    && workers.get(0).get("slots_busy").asInt() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no idle worker of " + model + " with 0 busy slots: " + last);
+    }
+
     @When("{string} is streamed from queen's {string}")
     public void streamed(String body, String path) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
