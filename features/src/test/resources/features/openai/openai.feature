@@ -12,9 +12,18 @@ Feature: OpenAI-compatible API on queen
     Then within 10 s nothing of this scenario is running
 
   # scenarios.md S164. demo:tiny's GGUF has no tokenizer.chat_template, so the ref table of api.md §5.8 picks ChatML
-  # (docs/decisions.md); usage.prompt_tokens counts the rendered prompt.
+  # (docs/decisions.md); usage.prompt_tokens counts the rendered prompt. The scripted models show which format was
+  # used: the model continues its script from the prompt's last character, so a prompt rendered with [INST] … [/INST]
+  # (the GGUF's own template, recognised by its markers) ends in "]" and gets "ok", a ChatML one ends in a newline and
+  # gets the whole script "]ok".
   Scenario: S164 Chat completion without streaming
     Given queen-rbee was started by the operator
+    And a scripted model at "<rbee-home>/chat.gguf" that writes "]ok" and stops, with the chat template "{{ bos_token }}{% for m in messages %}{{ '[INST] ' + m['content'] + ' [/INST]' }}{% endfor %}"
+    And a scripted model at "<rbee-home>/plain.gguf" that writes "]ok" and stops
+    When "{\"model\":\"file:<rbee-home>/chat.gguf\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":10}" is sent to queen's "/v1/chat/completions"
+    Then its one choice has the content "ok" and finish_reason "stop"
+    When "{\"model\":\"file:<rbee-home>/plain.gguf\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":10}" is sent to queen's "/v1/chat/completions"
+    Then its one choice has the content "]ok" and finish_reason "stop"
     When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":16}" is sent to queen's "/v1/chat/completions"
     Then the OpenAI answer is 200 with object "chat.completion" for model "demo:tiny"
     And its one choice has role assistant, some content and finish_reason "length"
@@ -101,6 +110,10 @@ Feature: OpenAI-compatible API on queen
     When "{\"model\":\"demo:tiny\",\"max_tokens\":99999999999}" is sent to queen's "/v1/completions"
     Then the OpenAI answer is 400 INVALID_REQUEST in the envelope
     When "[1,2]" is sent to queen's "/v1/completions"
+    Then the OpenAI answer is 400 INVALID_REQUEST in the envelope
+    When "null" is sent to queen's "/v1/chat/completions"
+    Then the OpenAI answer lists the field errors "$:type(object)"
+    When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"seed\":99999999999999999999999,\"stop\":[1]}" is sent to queen's "/v1/chat/completions"
     Then the OpenAI answer is 400 INVALID_REQUEST in the envelope
     When this is sent to queen's "/v1/chat/completions"
       """

@@ -59,6 +59,20 @@ public class OpenAiSteps {
         }
     }
 
+    @io.cucumber.java.en.Given("a scripted model at {string} that writes {string} and stops, with the chat template {string}")
+    public void aScriptedModelWithATemplate(String path, String text, String template) throws IOException {
+        new dev.rbee.engine.gguf.ScriptedLlamaGenerator().write(LifecycleSteps.scriptPieces(text), true,
+                Path.of(world.fill(path)), java.util.Map.of("tokenizer.chat_template", template));
+    }
+
+    @Then("its one choice has the content {string} and finish_reason {string}")
+    public void contentAndFinish(String content, String finish) {
+        assertEquals(200, answer.statusCode(), answer::body);
+        JsonNode choice = json.tree(answer.body()).get("choices").get(0);
+        assertEquals(content, choice.get("message").get("content").asText(), answer::body);
+        assertEquals(finish, choice.get("finish_reason").asText());
+    }
+
     @When("this is sent to queen's {string}")
     public void sentDocString(String path, String body) throws IOException, InterruptedException {
         sent(body, path);

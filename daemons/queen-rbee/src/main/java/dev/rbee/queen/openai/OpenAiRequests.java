@@ -22,7 +22,10 @@ public final class OpenAiRequests {
     private OpenAiRequests() {
     }
 
-    /** {@code templates} picks the chat format for a (valid) model ref. */
+    /**
+     * {@code templates} picks the chat format for a (valid) model ref; the prompt it renders is checked for length
+     * and may be replaced by {@link #withPrompt} once the model's own template is known.
+     */
     public static TaskRequest chat(ChatCompletionRequest r, Function<String, ChatTemplate> templates) {
         Validator v = new Validator();
         v.required("model", r.model());
@@ -95,5 +98,11 @@ public final class OpenAiRequests {
                                     Long seed, List<String> stop) {
         return new TaskRequest(null, model, null, null, prompt, maxTokens, temperature, topP, null, null, null, seed,
                 stop).validate(Component.QUEEN);
+    }
+
+    /** The same task with another prompt (the messages rendered with the model's own template). */
+    public static TaskRequest withPrompt(TaskRequest t, String prompt) {
+        return new TaskRequest(t.node(), t.model(), t.backend(), t.device(), prompt, t.maxTokens(), t.temperature(),
+                t.topP(), t.topK(), t.minP(), t.repetitionPenalty(), t.seed(), t.stop());
     }
 }

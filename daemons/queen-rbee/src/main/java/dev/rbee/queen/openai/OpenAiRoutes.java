@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The OpenAI-compatible endpoints (api.md §5.8): each request is checked, mapped onto a {@code /v2/tasks} request
@@ -24,7 +25,10 @@ public final class OpenAiRoutes {
     private final Function<String, ChatTemplate> templates;
     private final Json json;
 
-    /** {@code templates} picks the chat format for a model ref (the GGUF's own, else the table of §5.8). */
+    /**
+     * {@code templates} picks the chat format for a model ref (the GGUF's own, else the table of §5.8); it is asked
+     * once the model is on the node, just before inference, so a first, cold request gets the GGUF's format too.
+     */
     public OpenAiRoutes(TaskService tasks, ModelListing models, Function<String, ChatTemplate> templates, Json json) {
         this.tasks = tasks;
         this.models = models;
@@ -40,19 +44,22 @@ public final class OpenAiRoutes {
 
     private void chat(Context ctx) throws ClientGoneException {
         ChatCompletionRequest request = Responses.body(ctx, json, ChatCompletionRequest.class);
-        answer(ctx, true, OpenAiRequests.chat(request, templates), request.isStream());
+        TaskRequest task = OpenAiRequests.chat(request, ChatTemplate::forModelRef);
+        answer(ctx, true, task, ready -> OpenAiRequests.withPrompt(ready, templates.apply(ready.model())
+                .render(request.messages())), request.isStream());
     }
 
     private void completion(Context ctx) throws ClientGoneException {
         CompletionRequest request = Responses.body(ctx, json, CompletionRequest.class);
-        answer(ctx, false, OpenAiRequests.completion(request), request.isStream());
+        answer(ctx, false, OpenAiRequests.completion(request), UnaryOperator.identity(), request.isStream());
     }
 
-    private void answer(Context ctx, boolean chat, TaskRequest task, boolean stream) throws ClientGoneException {
+    private void answer(Context ctx, boolean chat, TaskRequest task, UnaryOperator<TaskRequest> beforeInference,
+                        boolean stream) throws ClientGoneException {
         long created = Instant.now().getEpochSecond();
         if (stream) {
             AtomicReference<ChunkSink> sink = new AtomicReference<>();
-            tasks.run(task, jobId -> {
+            tasks.run(task, beforeInference, jobId -> {
                 sink.set(new ChunkSink(ctx, json, new Reply(chat, jobId, created, task.model())));
                 return sink.get();
             });
@@ -60,7 +67,7 @@ public final class OpenAiRoutes {
             return;
         }
         AtomicReference<CollectingSink> sink = new AtomicReference<>();
-        tasks.run(task, jobId -> {
+        tasks.run(task, beforeInference, jobId -> {
             sink.set(new CollectingSink(new Reply(chat, jobId, created, task.model())));
             return sink.get();
         });

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +63,20 @@ public final class TaskService {
         String node = admit(request);
         JobRecord job = jobs.create(node, request.model());
         ctx.header(ApiPaths.HEADER_JOB_ID, job.jobId());
-        execute(request, node, job, new SseSink(SseChannel.open(ctx, json)));
+        execute(request, UnaryOperator.identity(), node, job, new SseSink(SseChannel.open(ctx, json)));
     }
 
     /**
      * Runs a validated task to its end on the same path as {@code POST /v2/tasks}, with the events going to the sink
-     * that {@code sinkForJob} makes for the new job id (the OpenAI endpoints). Refusals that come before any job
-     * (shutting down, unknown node) are thrown.
+     * that {@code sinkForJob} makes for the new job id (the OpenAI endpoints). {@code beforeInference} may still
+     * change the request once the model is on its node and a worker is ready (the chat template comes from the
+     * model's file). Refusals that come before any job (shutting down, unknown node) are thrown.
      */
-    public void run(TaskRequest request, Function<String, TaskSink> sinkForJob) throws ClientGoneException {
+    public void run(TaskRequest request, UnaryOperator<TaskRequest> beforeInference,
+                    Function<String, TaskSink> sinkForJob) throws ClientGoneException {
         String node = admit(request);
         JobRecord job = jobs.create(node, request.model());
-        execute(request, node, job, sinkForJob.apply(job.jobId()));
+        execute(request, beforeInference, node, job, sinkForJob.apply(job.jobId()));
     }
 
     /** What is refused with an envelope before a job exists (api.md §5.6). */
@@ -89,26 +92,30 @@ public final class TaskService {
         return node;
     }
 
-    private void execute(TaskRequest request, String node, JobRecord job, TaskSink sink) throws ClientGoneException {
+    private void execute(TaskRequest request, UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job,
+                         TaskSink sink) throws ClientGoneException {
         ScheduledFuture<?> watcher = timer.scheduleAtFixedRate(() -> watchClient(sink, job), 250, 250,
                 TimeUnit.MILLISECONDS);
         try {
-            run(request, node, job, new TaskStream(sink, job.jobId()));
+            run(request, beforeInference, node, job, new TaskStream(sink, job.jobId()));
         } finally {
             watcher.cancel(false);
             jobs.finished(job);
         }
     }
 
-    private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
+    private void run(TaskRequest request, UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job,
+                     TaskStream stream) throws ClientGoneException {
         try {
             try {
-                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
+                List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
+                runOn(workers, beforeInference.apply(request), job, stream);
             } catch (WorkerUnreachableException e) {
                 // The worker died before the job started (api.md §5.6 step 7): forget it and try once more.
                 LOG.warn("Job {}: {}; provisioning again", job.jobId(), e.getMessage());
                 directory.remove(e.worker().workerId());
-                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
+                List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
+                runOn(workers, beforeInference.apply(request), job, stream);
             }
         } catch (RbeeException e) {
             fail(job, stream, e);
