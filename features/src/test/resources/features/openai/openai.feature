@@ -92,6 +92,32 @@ Feature: OpenAI-compatible API on queen
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
+  # scenarios.md S168 and api.md §5.8: with inference.stall_timeout shortened to 1 s (scenarios.md "Time") and 2 s per
+  # token, the job fails with TIMEOUT after the worker's started: the stream is committed by then, so the failure is
+  # an error event; without a stream it is the envelope with TIMEOUT's status.
+  Scenario: S168 A failure after the stream started is an error event, without a stream the status of its code
+    Given the worker takes 2000 ms per token
+    And queen's inference stall timeout is 1 s
+    And queen-rbee was started by the operator
+    When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":3,\"stream\":true}" is streamed from queen's "/v1/chat/completions"
+    Then the stream has no chunk, then the error TIMEOUT at least 1000 ms after the stream began, then [DONE]
+    When "{\"model\":\"demo:tiny\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":3}" is sent to queen's "/v1/chat/completions"
+    Then the OpenAI answer is 408 TIMEOUT in the envelope
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S168 and api.md §9: REQUEST_CANCELED is what a request without a stream gets when its job is canceled.
+  Scenario: S168 A canceled job answers a request without a stream with 499
+    Given the worker takes 100 ms per token
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    When "{\"model\":\"demo:tiny\",\"prompt\":\"Once\",\"max_tokens\":200}" is sent to queen's "/v1/completions" in the background
+    And another client cancels the running job
+    Then the background answer is 499 REQUEST_CANCELED in the envelope
+    And within 2 s queen lists the worker of "demo:tiny" as idle with 0 busy slots
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
   # Bad input on every OpenAI route: envelopes with every failing field, never a crash.
   Scenario: S168 Bad input through the OpenAI API is refused field by field
     Given queen-rbee was started by the operator

@@ -33,6 +33,8 @@ public class OpenAiSteps {
     private HttpResponse<String> answer;
     private List<String> streamLines = List.of();
     private String streamContentType;
+    private long streamBegan;
+    private final List<Long> streamTimes = new ArrayList<>();
     private long closedAt;
     private final List<String> texts = new ArrayList<>();
     private final List<String> jobIds = new ArrayList<>();
@@ -59,12 +61,6 @@ public class OpenAiSteps {
         }
     }
 
-    @io.cucumber.java.en.Given("a scripted model at {string} that writes {string} and stops, with the chat template {string}")
-    public void aScriptedModelWithATemplate(String path, String text, String template) throws IOException {
-        new dev.rbee.engine.gguf.ScriptedLlamaGenerator().write(LifecycleSteps.scriptPieces(text), true,
-                Path.of(world.fill(path)), java.util.Map.of("tokenizer.chat_template", template));
-    }
-
     @Then("its one choice has the content {string} and finish_reason {string}")
     public void contentAndFinish(String content, String finish) {
         assertEquals(200, answer.statusCode(), answer::body);
@@ -73,33 +69,25 @@ public class OpenAiSteps {
         assertEquals(finish, choice.get("finish_reason").asText());
     }
 
+    private java.util.concurrent.CompletableFuture<HttpResponse<String>> background;
+
+    @When("{string} is sent to queen's {string} in the background")
+    public void sentInTheBackground(String body, String path) throws IOException {
+        HttpRequest request = request(path, world.fill(body)).build();
+        HttpClient http = HttpClient.newHttpClient();
+        background = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .whenComplete((r, e) -> http.close());
+    }
+
+    @Then("the background answer is {int} {word} in the envelope")
+    public void backgroundAnswer(int status, String code) throws Exception {
+        answer = background.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        envelope(status, code);
+    }
+
     @When("this is sent to queen's {string}")
     public void sentDocString(String path, String body) throws IOException, InterruptedException {
         sent(body, path);
-    }
-
-    @Then("within {int} s queen lists the worker of {string} as idle with 0 busy slots")
-    public void workerIdle(int seconds, String model) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try (HttpClient http = HttpClient.newHttpClient()) {
-                last = http.send(request("/v2/workers/list", null).GET().build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
-            List<JsonNode> workers = new ArrayList<>();
-            json.tree(last).get("workers").forEach(w -> {
-                if (w.get("model_ref").asText().equals(model)) {
-                    workers.add(w);
-                }
-            });
-            if (workers.size() == 1 && workers.get(0).get("state").asText().equals("idle")
-                    && workers.get(0).get("slots_busy").asInt() == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no idle worker of " + model + " with 0 busy slots: " + last);
     }
 
     @When("{string} is streamed from queen's {string}")
@@ -108,6 +96,8 @@ public class OpenAiSteps {
             HttpResponse<InputStream> response = http.send(request(path, world.fill(body)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
+            streamBegan = System.nanoTime();
+            streamTimes.clear();
             streamContentType = response.headers().firstValue("Content-Type").orElse("");
             streamLines = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
@@ -115,6 +105,7 @@ public class OpenAiSteps {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.startsWith("data: ")) {
                         streamLines.add(line.substring(6));
+                        streamTimes.add(System.nanoTime());
                     }
                 }
             }
@@ -238,22 +229,15 @@ public class OpenAiSteps {
         }
     }
 
-    @Then("{string} lists the models {string}, each once, owned by rbee")
-    public void modelsListed(String path, String refs) throws IOException, InterruptedException {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            answer = http.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertEquals(200, answer.statusCode(), answer::body);
-        JsonNode body = json.tree(answer.body());
-        assertEquals("list", body.get("object").asText());
-        List<String> ids = new ArrayList<>();
-        body.get("data").forEach(m -> {
-            ids.add(m.get("id").asText());
-            assertEquals("model", m.get("object").asText());
-            assertEquals("rbee", m.get("owned_by").asText());
-            assertTrue(m.get("created").asLong() > 1_700_000_000L, m::toString);
-        });
-        assertEquals(List.of(refs.split(", ")).stream().sorted().toList(), ids.stream().sorted().toList());
+    @Then("the stream has no chunk, then the error {word} at least {int} ms after the stream began, then [DONE]")
+    public void streamError(String code, int millis) {
+        assertEquals(List.of("error", "[DONE]"), streamLines.stream().map(l -> l.equals("[DONE]") ? l
+                : json.tree(l).get("type").asText()).toList(), () -> String.join("\n", streamLines));
+        JsonNode error = json.tree(streamLines.getFirst());
+        assertEquals(code, error.get("code").asText());
+        assertFalse(error.get("message").asText().isEmpty());
+        long after = (streamTimes.getFirst() - streamBegan) / 1_000_000;
+        assertTrue(after >= millis, "the error came " + after + " ms after the stream began");
     }
 
     HttpRequest.Builder request(String path, String body) throws IOException {

@@ -60,6 +60,7 @@ public final class OpenAiRoutes {
         if (stream) {
             AtomicReference<ChunkSink> sink = new AtomicReference<>();
             tasks.run(task, beforeInference, jobId -> {
+                ctx.header(ApiPaths.HEADER_JOB_ID, jobId);
                 sink.set(new ChunkSink(ctx, json, new Reply(chat, jobId, created, task.model())));
                 return sink.get();
             });
@@ -68,6 +69,7 @@ public final class OpenAiRoutes {
         }
         AtomicReference<CollectingSink> sink = new AtomicReference<>();
         tasks.run(task, beforeInference, jobId -> {
+            ctx.header(ApiPaths.HEADER_JOB_ID, jobId); // as on /v2/tasks, so the job can be found and canceled
             sink.set(new CollectingSink(new Reply(chat, jobId, created, task.model())));
             return sink.get();
         });
