@@ -25,6 +25,15 @@ import dev.rbee.queen.tasks.Provisioner;
 import dev.rbee.queen.tasks.TaskService;
 import dev.rbee.queen.tasks.WorkerClients;
 import dev.rbee.queen.tasks.WorkerSpawnService;
+import dev.rbee.contract.client.HiveClient;
+import dev.rbee.queen.metrics.MetricsRoutes;
+import dev.rbee.queen.metrics.QueenMetrics;
+import dev.rbee.queen.openai.ModelListing;
+import dev.rbee.queen.openai.OpenAiRoutes;
+import dev.rbee.queen.openai.TemplateSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -79,6 +88,11 @@ public final class QueenDaemon {
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
+        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
+        jobs.onFinished(metrics::jobFinished);
+        Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
+        OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),
+                new TemplateSource(runningHives), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
@@ -87,6 +101,8 @@ public final class QueenDaemon {
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     eventsRoute.register(r);
                     new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
+                    openAi.register(r);
+                    new MetricsRoutes(metrics).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

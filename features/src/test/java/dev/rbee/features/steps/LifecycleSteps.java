@@ -57,13 +57,18 @@ public class LifecycleSteps {
     /** Spells {@code text} in the test vocabulary: printable ASCII as itself, space as ▁, anything else as bytes. */
     @Given("a scripted model at {string} that writes {string} and stops")
     public void aScriptedModel(String path, String text) throws IOException {
+        new dev.rbee.engine.gguf.ScriptedLlamaGenerator().write(scriptPieces(text), true, Path.of(world.fill(path)));
+    }
+
+    /** The byte-level vocabulary pieces that spell {@code text} ({@code \\n} in it is a newline). */
+    static List<String> scriptPieces(String text) {
         List<String> pieces = new java.util.ArrayList<>();
         for (byte b : text.replace("\\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             int u = b & 0xff;
             pieces.add(u == ' ' ? "\u2581" : u > 0x20 && u < 0x7f ? String.valueOf((char) u)
                     : String.format("<0x%02X>", u));
         }
-        new dev.rbee.engine.gguf.ScriptedLlamaGenerator().write(pieces, true, Path.of(world.fill(path)));
+        return pieces;
     }
 
     @Given("an idle worker for {string} runs on localhost")

@@ -25,6 +25,12 @@ public final class ScriptedLlamaGenerator {
 
     /** {@code pieces} are vocabulary pieces such as {@code "<0xC3>"}, {@code "a"} or {@code "▁"}; all distinct. */
     public void write(List<String> pieces, boolean endWithEos, Path target) throws IOException {
+        write(pieces, endWithEos, target, java.util.Map.of());
+    }
+
+    /** As {@link #write(List, boolean, Path)}, with extra string metadata (e.g. {@code tokenizer.chat_template}). */
+    public void write(List<String> pieces, boolean endWithEos, Path target, java.util.Map<String, String> strings)
+            throws IOException {
         int[] script = pieces.stream().mapToInt(vocab::idOf).toArray();
         requireDistinct(script);
         int[] direction = new int[vocab.size()];
@@ -34,6 +40,7 @@ public final class ScriptedLlamaGenerator {
         int[] successor = successors(script, endWithEos);
         GgufWriter writer = new GgufWriter();
         RandomLlamaGenerator.writeLlamaMetadata(writer, spec(), vocab);
+        strings.forEach(writer::putString);
         writer.addTensor("token_embd.weight", GgmlType.F32, new long[] {EMBEDDING, vocab.size()},
                 (token, row) -> oneHot(row, direction[(int) token]));
         writer.addTensor("output_norm.weight", GgmlType.F32, new long[] {EMBEDDING}, (r, row) -> Arrays.fill(row, 1f));

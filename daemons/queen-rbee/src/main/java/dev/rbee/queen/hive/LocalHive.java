@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.rbee.contract.hive.Backend;
+import dev.rbee.queen.metrics.HiveSnapshot;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,7 @@ public final class LocalHive {
     private final HiveClient client;
     private final Runnable onGone;
     private final HiveStates states;
-    private Process process;
+    private volatile Process process;
 
     /**
      * {@code onGone} runs whenever the hive process ends, however it ended, so queen forgets its workers; every state
@@ -75,9 +77,10 @@ public final class LocalHive {
         return process != null && process.isAlive();
     }
 
-    /** The running hive's pid and a client for it; empty while it is stopped. */
-    public synchronized Optional<Running> running() {
-        return isRunning() ? Optional.of(new Running(process.pid(), client)) : Optional.empty();
+    /** The running hive's pid and a client for it; empty while it is stopped. Never waits for a start under way. */
+    public Optional<Running> running() {
+        Process p = process;
+        return p != null && p.isAlive() ? Optional.of(new Running(p.pid(), client)) : Optional.empty();
     }
 
     public record Running(long pid, HiveClient client) {
@@ -86,6 +89,15 @@ public final class LocalHive {
     /** A client for the hive when it runs now; never starts it. */
     public Optional<HiveClient> clientIfRunning() {
         return running().map(Running::client);
+    }
+
+    /**
+     * A client with {@code timeout} while the hive runs, for queries that must neither start it nor wait for a start
+     * under way ({@code /v1/models}, {@code /metrics}).
+     */
+    public Optional<HiveClient> ifRunning(Duration timeout) {
+        Process p = process;
+        return p != null && p.isAlive() ? Optional.of(clientWithTimeout(timeout)) : Optional.empty();
     }
 
     /** Starts the hive when it is not running (narrating it) and returns a client for it. */
@@ -215,5 +227,25 @@ public final class LocalHive {
 
     private Path logFile() {
         return config.home().logsDir().resolve("rbee-hive.log");
+    }
+
+    /** For {@code /metrics}: running or stopped, and the GPUs of a running hive (asked with a 2 s limit). */
+    public HiveSnapshot snapshot() {
+        Optional<HiveClient> hive = ifRunning(Duration.ofSeconds(2));
+        if (hive.isEmpty()) {
+            return new HiveSnapshot(NODE, "stopped", List.of());
+        }
+        List<HiveSnapshot.Gpu> gpus = new ArrayList<>();
+        try {
+            for (Backend backend : hive.get().backends().backends()) {
+                if (!"cpu".equals(backend.name()) && backend.devices() != null) {
+                    backend.devices().forEach(d -> gpus.add(new HiveSnapshot.Gpu(backend.name() + ":" + d.index(),
+                            d.vramTotalBytes(), d.vramFreeBytes())));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("No device list from rbee-hive for /metrics: {}", e.getMessage());
+        }
+        return new HiveSnapshot(NODE, "running", gpus);
     }
 }

@@ -30,6 +30,10 @@ final class JobRecord {
     private ErrorSummary error;
     private final ClusterEvents events;
     private long lastPublishedNanos;
+    private long startedNanos;
+    private long firstTokenNanos;
+    private long endedNanos;
+    private String downloadOutcome;
 
     JobRecord(String jobId, String node, String model, ClusterEvents events) {
         this.jobId = jobId;
@@ -72,6 +76,7 @@ final class JobRecord {
         change(() -> {
             state = JobState.RUNNING;
             startedAt = Times.now();
+            startedNanos = System.nanoTime();
             return true;
         });
     }
@@ -79,6 +84,9 @@ final class JobRecord {
     /** Token counts reach watchers at most once a second (api.md §5.7); the final count comes with the end. */
     void token() {
         change(() -> {
+            if (tokensOut == 0) {
+                firstTokenNanos = System.nanoTime();
+            }
             tokensOut++;
             return System.nanoTime() - lastPublishedNanos >= PUBLISH_INTERVAL_NANOS;
         });
@@ -89,6 +97,7 @@ final class JobRecord {
             state = reason == StopReason.CANCELLED ? JobState.CANCELLED : JobState.COMPLETED;
             stopReason = reason;
             endedAt = Times.now();
+            endedNanos = System.nanoTime();
             return true;
         });
     }
@@ -98,6 +107,7 @@ final class JobRecord {
             state = JobState.FAILED;
             error = new ErrorSummary(code, message);
             endedAt = Times.now();
+            endedNanos = System.nanoTime();
             return true;
         });
     }
@@ -131,5 +141,20 @@ final class JobRecord {
 
     synchronized Job toJob() {
         return new Job(jobId, node, model, workerId, state, tokensOut, createdAt, startedAt, endedAt, stopReason, error);
+    }
+
+    /** How the model download this job waited for ended ({@code completed} or {@code failed}). */
+    synchronized void downloadEnded(String outcome) {
+        downloadOutcome = outcome;
+    }
+
+    synchronized FinishedJob finishedSummary() {
+        Double inference = startedNanos != 0 && endedNanos != 0 ? seconds(endedNanos - startedNanos) : null;
+        Double firstToken = startedNanos != 0 && firstTokenNanos != 0 ? seconds(firstTokenNanos - startedNanos) : null;
+        return new FinishedJob(toJob(), inference, firstToken, downloadOutcome);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 }

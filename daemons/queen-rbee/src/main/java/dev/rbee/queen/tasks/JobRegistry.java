@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** Jobs in flight and those finished in the last 10 minutes (api.md §5.1, §11); memory only. */
 public final class JobRegistry {
@@ -26,6 +27,13 @@ public final class JobRegistry {
         this.events = events;
     }
 
+    private volatile Consumer<FinishedJob> onFinished = job -> { };
+
+    /** Who hears of every job as it ends (the metrics); one listener. */
+    public void onFinished(Consumer<FinishedJob> listener) {
+        onFinished = listener;
+    }
+
     JobRecord create(String node, String model) {
         JobRecord job;
         do {
@@ -38,6 +46,7 @@ public final class JobRegistry {
     void finished(JobRecord job) {
         jobs.put(job.jobId(), new Tracked(job, System.nanoTime()));
         forgetOld();
+        onFinished.accept(job.finishedSummary());
     }
 
     Optional<JobRecord> find(String jobId) {

@@ -37,11 +37,14 @@ final class ModelProvisioning {
                     case NarrationEvent narration -> stream.send(new NarrationEvent(narration.actor(),
                             narration.action(), narration.human(), job.jobId()));
                     case CompleteEvent complete -> {
+                        job.downloadEnded("completed");
                         stream.send(complete);
                         return;
                     }
-                    case ErrorEvent error -> throw RbeeException.fromEvent(error.code(), error.message(),
-                            error.details());
+                    case ErrorEvent error -> {
+                        job.downloadEnded("failed");
+                        throw RbeeException.fromEvent(error.code(), error.message(), error.details());
+                    }
                     default -> { }
                 }
             }

@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,37 +59,63 @@ public final class TaskService {
     }
 
     public void handle(Context ctx) throws ClientGoneException {
+        TaskRequest request = Responses.body(ctx, json, TaskRequest.class).validate(Component.QUEEN);
+        String node = admit(request);
+        JobRecord job = jobs.create(node, request.model());
+        ctx.header(ApiPaths.HEADER_JOB_ID, job.jobId());
+        execute(request, UnaryOperator.identity(), node, job, new SseSink(SseChannel.open(ctx, json)));
+    }
+
+    /**
+     * Runs a validated task to its end on the same path as {@code POST /v2/tasks}, with the events going to the sink
+     * that {@code sinkForJob} makes for the new job id (the OpenAI endpoints). {@code beforeInference} may still
+     * change the request once the model is on its node and a worker is ready (the chat template comes from the
+     * model's file). Refusals that come before any job (shutting down, unknown node) are thrown.
+     */
+    public void run(TaskRequest request, UnaryOperator<TaskRequest> beforeInference,
+                    Function<String, TaskSink> sinkForJob) throws ClientGoneException {
+        String node = admit(request);
+        JobRecord job = jobs.create(node, request.model());
+        execute(request, beforeInference, node, job, sinkForJob.apply(job.jobId()));
+    }
+
+    /** What is refused with an envelope before a job exists (api.md §5.6). */
+    private String admit(TaskRequest request) {
         if (stopping.getAsBoolean()) {
             throw RbeeException.of(ErrorCode.SHUTTING_DOWN, "queen-rbee is shutting down");
         }
-        TaskRequest request = Responses.body(ctx, json, TaskRequest.class).validate(Component.QUEEN);
         String node = request.nodeOrDefault();
         if (!LocalHive.NODE.equals(node)) {
             throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
                     Map.of("node", node));
         }
-        JobRecord job = jobs.create(node, request.model());
-        ctx.header(ApiPaths.HEADER_JOB_ID, job.jobId());
-        SseChannel channel = SseChannel.open(ctx, json);
-        ScheduledFuture<?> watcher = timer.scheduleAtFixedRate(() -> watchClient(channel, job), 250, 250,
+        return node;
+    }
+
+    private void execute(TaskRequest request, UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job,
+                         TaskSink sink) throws ClientGoneException {
+        ScheduledFuture<?> watcher = timer.scheduleAtFixedRate(() -> watchClient(sink, job), 250, 250,
                 TimeUnit.MILLISECONDS);
         try {
-            run(request, node, job, new TaskStream(channel, job.jobId()));
+            run(request, beforeInference, node, job, new TaskStream(sink, job.jobId()));
         } finally {
             watcher.cancel(false);
             jobs.finished(job);
         }
     }
 
-    private void run(TaskRequest request, String node, JobRecord job, TaskStream stream) throws ClientGoneException {
+    private void run(TaskRequest request, UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job,
+                     TaskStream stream) throws ClientGoneException {
         try {
             try {
-                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
+                List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
+                runOn(workers, beforeInference.apply(request), job, stream);
             } catch (WorkerUnreachableException e) {
                 // The worker died before the job started (api.md §5.6 step 7): forget it and try once more.
                 LOG.warn("Job {}: {}; provisioning again", job.jobId(), e.getMessage());
                 directory.remove(e.worker().workerId());
-                runOn(provisioner.workersFor(request, node, stream, job), request, job, stream);
+                List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
+                runOn(workers, beforeInference.apply(request), job, stream);
             }
         } catch (RbeeException e) {
             fail(job, stream, e);
@@ -101,14 +129,14 @@ public final class TaskService {
             LOG.error("Job {} failed unexpectedly", job.jobId(), e);
             fail(job, stream, RbeeException.of(ErrorCode.INTERNAL_ERROR, "Unexpected failure: " + e));
         }
-        stream.channel().done();
+        stream.sink().done();
     }
 
     private static void fail(JobRecord job, TaskStream stream, RbeeException e) throws ClientGoneException {
         LOG.warn("Job {} failed: {} {}", job.jobId(), e.code(), e.getMessage());
         job.failed(e.code(), e.getMessage());
         RbeeException shown = e.withComponentIfAbsent(Component.QUEEN);
-        stream.channel().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
+        stream.sink().send(new ErrorEvent(shown.code(), shown.getMessage(), shown.details()));
     }
 
     private void runOn(List<QWorker> candidates, TaskRequest request, JobRecord job, TaskStream stream)
@@ -147,9 +175,9 @@ public final class TaskService {
     }
 
     /** A keep-alive every second while the job runs (10 s while provisioning) notices a caller that left. */
-    private void watchClient(SseChannel channel, JobRecord job) {
+    private void watchClient(TaskSink sink, JobRecord job) {
         try {
-            channel.keepAliveIfIdle(job.workerUrl() != null ? 1000 : 10_000);
+            sink.keepAliveIfIdle(job.workerUrl() != null ? 1000 : 10_000);
         } catch (ClientGoneException e) {
             cancel(job, CancelReason.CLIENT_DISCONNECTED);
         }

@@ -3,23 +3,22 @@ package dev.rbee.queen.tasks;
 import dev.rbee.contract.sse.NarrationEvent;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.daemon.ClientGoneException;
-import dev.rbee.daemon.SseChannel;
 import java.io.UncheckedIOException;
 
-/** The caller's side of a task: narration and events go out through one channel, tagged with the job id. */
+/** The caller's side of a task: narration and events go out through one sink, tagged with the job id. */
 final class TaskStream {
     static final String QUEEN = "queen-rbee";
 
-    private final SseChannel channel;
+    private final TaskSink sink;
     private final String jobId;
 
-    TaskStream(SseChannel channel, String jobId) {
-        this.channel = channel;
+    TaskStream(TaskSink sink, String jobId) {
+        this.sink = sink;
         this.jobId = jobId;
     }
 
-    SseChannel channel() {
-        return channel;
+    TaskSink sink() {
+        return sink;
     }
 
     void narrate(String action, String human) {
@@ -34,7 +33,7 @@ final class TaskStream {
     /** Progress events are best effort: a gone client is noticed by the watcher, which cancels the job. */
     void send(SseEvent event) {
         try {
-            channel.send(event);
+            sink.send(event);
         } catch (ClientGoneException e) {
             throw new UncheckedIOException(new java.io.IOException("client gone", e));
         }

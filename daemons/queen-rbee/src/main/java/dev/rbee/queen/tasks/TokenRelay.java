@@ -59,7 +59,7 @@ final class TokenRelay {
             while (events.hasNext()) {
                 SseEventStream.Received received = events.nextReceived();
                 watch.touch();
-                stream.channel().sendJson(received.json());
+                stream.sink().relay(received.event(), received.json());
                 switch (received.event()) {
                     case StartedEvent ignored -> {
                         job.started(); // the job's event first, then the worker's busy (S170's order)
