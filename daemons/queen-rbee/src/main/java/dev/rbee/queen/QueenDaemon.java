@@ -64,10 +64,14 @@ public final class QueenDaemon {
         WorkerClients workers = new WorkerClients(secret, json);
         tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
                 json, timer, config.inferenceStallTimeout(), stopping::get);
+        dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
+                config.distribution().root(), json);
+        tasks.knownNodes(nodes.registry()::exists);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
+                    new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

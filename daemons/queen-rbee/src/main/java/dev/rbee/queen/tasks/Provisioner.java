@@ -54,6 +54,11 @@ public final class Provisioner {
             directory.put(ready);
             return List.of(ready);
         }
+        if (!LocalHive.NODE.equals(node)) {
+            // A registered remote node: its hive is started over SSH (api.md §5.3), which queen cannot do yet.
+            throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running, and "
+                    + "starting a remote hive is not implemented yet", java.util.Map.of("node", node));
+        }
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
         ModelProvisioning.ensure(hive, request.model(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + request.model() + " on " + node);

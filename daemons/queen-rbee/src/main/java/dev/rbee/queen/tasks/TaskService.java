@@ -42,6 +42,8 @@ public final class TaskService {
     private final Json json;
     private final ScheduledExecutorService timer;
     private final BooleanSupplier stopping;
+    /** Whether a node exists: {@code localhost}, or a row of the node registry once one is wired in. */
+    private volatile java.util.function.Predicate<String> knownNode = LocalHive.NODE::equals;
 
     public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerDirectory directory, WorkerClients workers,
                        Json json, ScheduledExecutorService timer, Duration stallLimit, BooleanSupplier stopping) {
@@ -56,13 +58,18 @@ public final class TaskService {
         this.stopping = stopping;
     }
 
+    /** Nodes are looked up in the registry (api.md §5.6: an unknown node is 404 before any stream). */
+    public void knownNodes(java.util.function.Predicate<String> known) {
+        this.knownNode = known;
+    }
+
     public void handle(Context ctx) throws ClientGoneException {
         if (stopping.getAsBoolean()) {
             throw RbeeException.of(ErrorCode.SHUTTING_DOWN, "queen-rbee is shutting down");
         }
         TaskRequest request = Responses.body(ctx, json, TaskRequest.class).validate(Component.QUEEN);
         String node = request.nodeOrDefault();
-        if (!LocalHive.NODE.equals(node)) {
+        if (!knownNode.test(node)) {
             throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
                     Map.of("node", node));
         }
