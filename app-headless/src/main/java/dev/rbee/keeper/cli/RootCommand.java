@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code rbee-keeper}: the groups; without one the help is printed. */
 @Command(name = "rbee-keeper",
         description = "Operate an rbee cluster: queen-rbee, its hives and workers.",
-        subcommands = {DaemonCommand.class, InferCommand.class, dev.rbee.keeper.cli.models.ModelsCommand.class},
-        footer = {"", "More command groups (hive, worker, config, setup, logs, status) are coming."})
+        subcommands = {DaemonCommand.class, InferCommand.class, dev.rbee.keeper.cli.models.ModelsCommand.class,
+                dev.rbee.keeper.cli.setup.SetupCommand.class},
+        footer = {"", "More command groups (hive, worker, config, logs, status) are coming."})
 public final class RootCommand {
     @Mixin
     GlobalOptions globals;

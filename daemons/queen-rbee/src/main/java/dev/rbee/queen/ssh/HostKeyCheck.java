@@ -22,7 +22,8 @@ final class HostKeyCheck {
 
     /** The verifier every session of queen's SSH client uses. */
     static final ServerKeyVerifier VERIFIER = (ClientSession session, SocketAddress address, PublicKey key) -> {
-        HostKeyCheck check = session.getAttribute(KEY);
+        AttributeRepository context = session.getConnectionContext();
+        HostKeyCheck check = context == null ? null : context.getAttribute(KEY);
         return check != null && check.verify(key);
     };
 
