@@ -79,7 +79,13 @@ Feature: Node registry and setup (scenarios.md §1)
     And stderr does not contain "Add a machine"
     When I run "rbee-keeper --json setup list-nodes"
     Then the exit code is 0
-    And stdout has a line matching "\{"nodes":\[\{"node_name":"localhost",.*\},\{"node_name":"workstation","ssh_host":"127\.0\.0\.1","ssh_port":<ssh-port>,"ssh_user":"ops",.*"backends":\[\],"devices":\{\}.*\}\]\}"
+    And stdout's JSON lists the nodes "localhost,workstation"
+    And stdout's JSON node "workstation" has ssh_host equal to "\"127.0.0.1\""
+    And stdout's JSON node "workstation" has ssh_port equal to "<ssh-port>"
+    And stdout's JSON node "workstation" has install_path equal to "\"<node-home>/rbee\""
+    And stdout's JSON node "workstation" has backends equal to "[]"
+    And stdout's JSON node "workstation" has devices equal to "{}"
+    And stdout's JSON node "localhost" has ssh_host equal to "null"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 

@@ -23,7 +23,6 @@ import java.util.Map;
 /** What queen stored: the rows of {@code beehives.db}, read with SQLite as any program could. */
 public class RegistryDbSteps {
     private final ScenarioWorld world;
-    private final long scenarioStartUnix = System.currentTimeMillis() / 1000;
 
     public RegistryDbSteps(ScenarioWorld world) {
         this.world = world;
@@ -73,11 +72,34 @@ public class RegistryDbSteps {
                 () -> column + " in " + row));
     }
 
+    /** Step classes are created on first use, so "within this scenario" is its 120 s limit before now. */
     @Then("its last_connected_unix lies within this scenario")
     public void connectedRecently() throws SQLException {
         long last = Long.parseLong(rows().getFirst().get("last_connected_unix"));
         long now = System.currentTimeMillis() / 1000;
-        assertTrue(last >= scenarioStartUnix && last <= now, "last_connected_unix " + last);
+        assertTrue(last >= now - 120 && last <= now, "last_connected_unix " + last + ", now " + now);
+    }
+
+    @Then("stdout's JSON lists the nodes {string}")
+    public void jsonNodes(String names) {
+        List<String> found = new ArrayList<>();
+        nodes().forEach(n -> found.add(n.get("node_name").asText()));
+        assertEquals(List.of(names.split(",")), found);
+    }
+
+    @Then("stdout's JSON node {string} has {word} equal to {string}")
+    public void jsonNodeField(String name, String field, String value) {
+        List<String> found = new ArrayList<>();
+        nodes().forEach(n -> {
+            if (n.get("node_name").asText().equals(name)) {
+                found.add(String.valueOf(n.get(field)));
+            }
+        });
+        assertEquals(List.of(world.fill(value)), found, () -> world.lastRun().stdout());
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode nodes() {
+        return new Json().tree(world.lastRun().stdout()).get("nodes");
     }
 
     @Then("beehives.db has the schema version {int}")
