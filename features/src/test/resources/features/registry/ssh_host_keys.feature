@@ -25,19 +25,30 @@ Feature: SSH checks and host keys (scenarios.md §2)
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
-  # The flag variants; the interactive [y/N] question needs a terminal and is covered by keeper's unit tests.
+  # The terminal is a pseudo-terminal made by util-linux script(1); the answer is typed ahead.
   Scenario: S014 Trusting a host key interactively or by flag
     Given queen-rbee was started by the operator
     And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And I note what the SSH server has seen so far
     When I run "rbee-keeper setup add-node --name workstation --ssh-host 127.0.0.1 --ssh-port <ssh-port> --ssh-user ops --ssh-key ~/.ssh/id_ed25519 --accept-host-key SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
     Then the exit code is 1
     And stderr contains the line "[queen-rbee] ❌ Error: Host key of 127.0.0.1:<ssh-port> is <fp>, not the accepted SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA (HOST_KEY_UNKNOWN)"
     And the SSH server saw no authentication attempt since then
     And beehives.db holds no node
     And queen's known_hosts does not exist
-    When I run "rbee-keeper setup add-node --name workstation --ssh-host 127.0.0.1 --ssh-port <ssh-port> --ssh-user ops --ssh-key ~/.ssh/id_ed25519 --accept-host-key <fp>"
-    Then the exit code is 0
-    And stdout is "✅ SSH connection successful! Node 'workstation' saved to registry"
+    When I run "rbee-keeper setup add-node --name workstation --ssh-host 127.0.0.1 --ssh-port <ssh-port> --ssh-user ops --ssh-key ~/.ssh/id_ed25519" on a terminal, answering "n"
+    Then the terminal command exited with 1
+    And the terminal showed "The authenticity of host '127.0.0.1:<ssh-port>' can't be established."
+    And the terminal showed "ED25519 key fingerprint is <fp>."
+    And the terminal showed "Trust this host key and continue? [y/N] "
+    And the terminal showed "[rbee-keeper] ❌ Error: Host key not trusted; nothing was changed (HOST_KEY_UNKNOWN)"
+    And the SSH server saw no authentication attempt since then
+    And beehives.db holds no node
+    And queen's known_hosts does not exist
+    When I run "rbee-keeper setup add-node --name workstation --ssh-host 127.0.0.1 --ssh-port <ssh-port> --ssh-user ops --ssh-key ~/.ssh/id_ed25519" on a terminal, answering "y"
+    Then the terminal command exited with 0
+    And the terminal showed "Trust this host key and continue? [y/N] "
+    And the terminal showed "✅ SSH connection successful! Node 'workstation' saved to registry"
     And queen's known_hosts holds the SSH server's key
     And beehives.db holds exactly the node "workstation" with:
       | host_key_fingerprint | <fp> |

@@ -42,6 +42,8 @@ public class SshSteps {
     private long startedNanos;
     private int notedAuthAttempts;
     private int notedCommands;
+    private dev.rbee.features.kit.CommandRun terminal;
+    private int terminalExit;
 
     public SshSteps(ScenarioWorld world) throws IOException {
         this.world = world;
@@ -134,6 +136,35 @@ public class SshSteps {
     public void runAndTime(String commandLine) throws InterruptedException {
         startedNanos = System.nanoTime();
         world.run(Words.split(commandLine));
+    }
+
+    /**
+     * The command on a pseudo-terminal ({@code script} from util-linux): stdin, stdout and stderr are the terminal,
+     * and {@code answer} is typed ahead, as a user answering the prompt would.
+     */
+    @When("I run {string} on a terminal, answering {string}")
+    public void runOnATerminal(String commandLine, String answer) throws InterruptedException {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Words.split(commandLine).forEach(w -> words.add(world.fill(w)));
+        words.set(0, world.root().resolve("bin").resolve(words.getFirst()).toString());
+        StringBuilder quoted = new StringBuilder();
+        for (String w : words) {
+            quoted.append(quoted.isEmpty() ? "" : " ").append("'").append(w.replace("'", "'\\''")).append("'");
+        }
+        terminal = dev.rbee.features.kit.CommandRun.start(java.util.List.of("script", "-qefc", quoted.toString(),
+                "/dev/null"), world.env(), answer + "\n");
+        terminalExit = terminal.awaitExit(120);
+    }
+
+    @Then("the terminal showed {string}")
+    public void terminalShowed(String text) {
+        String shown = terminal.stdout().replace("\r", "");
+        assertTrue(shown.contains(world.fill(text)), () -> "terminal:\n" + shown);
+    }
+
+    @Then("the terminal command exited with {int}")
+    public void terminalExit(int code) {
+        assertEquals(code, terminalExit, () -> "terminal:\n" + terminal.stdout());
     }
 
     @Then("the command took between {double} and {double} s")
