@@ -12,7 +12,26 @@ public final class Responses {
         ctx.status(status).contentType("application/json").result(json.write(body));
     }
 
+    /**
+     * The body as {@code type}. A body over the 1 MiB cap and a JSON {@code null} are 400 INVALID_REQUEST like any
+     * other unusable body (api.md §1: no 413), never a plain-text answer or a NullPointerException later.
+     */
     public static <T> T body(Context ctx, Json json, Class<T> type) {
-        return json.read(ctx.bodyAsBytes(), type);
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (io.javalin.http.HttpResponseException e) {
+            if (e.getStatus() != 413) {
+                throw e;
+            }
+            throw dev.rbee.contract.error.RbeeException.invalid(java.util.List.of(dev.rbee.contract.error.FieldError
+                    .of("$", "length(0," + HttpDaemon.MAX_BODY_BYTES + ")", "The body is larger than 1 MiB")), null);
+        }
+        T value = json.read(bytes, type);
+        if (value == null) {
+            throw dev.rbee.contract.error.RbeeException.invalid(java.util.List.of(dev.rbee.contract.error.FieldError
+                    .of("$", "type(object)", "The body must be a JSON object, not null")), null);
+        }
+        return value;
     }
 }

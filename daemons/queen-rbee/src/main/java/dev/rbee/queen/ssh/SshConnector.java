@@ -32,7 +32,8 @@ public final class SshConnector implements AutoCloseable {
     static final long[] DELAYS_MS = {0, 200, 400};
     static final String TIMEOUT = "Connection timeout";
 
-    private final SshClient client;
+    /** Started on first use: loading Bouncy Castle and the client costs a second that most queens never need. */
+    private SshClient client;
     private final KnownHosts knownHosts;
     private final Duration connectTimeout;
     private final Path userHome;
@@ -41,12 +42,18 @@ public final class SshConnector implements AutoCloseable {
         this.knownHosts = knownHosts;
         this.connectTimeout = connectTimeout;
         this.userHome = userHome;
-        client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(HostKeyCheck.VERIFIER);
-        // Only the keys chosen in KeyIdentities: never ~/.ssh of whoever runs queen by accident, never passwords.
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setUserAuthFactoriesNames("publickey");
-        client.start();
+    }
+
+    private synchronized SshClient client() {
+        if (client == null) {
+            client = SshClient.setUpDefaultClient();
+            client.setServerKeyVerifier(HostKeyCheck.VERIFIER);
+            // Only the keys chosen in KeyIdentities: never ~/.ssh of whoever runs queen by accident, no passwords.
+            client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            client.setUserAuthFactoriesNames("publickey");
+            client.start();
+        }
+        return client;
     }
 
     public KnownHosts knownHosts() {
@@ -87,7 +94,7 @@ public final class SshConnector implements AutoCloseable {
         }
         ConnectFuture future;
         try {
-            future = client.connect(target.user(), target.host(), target.port(),
+            future = client().connect(target.user(), target.host(), target.port(),
                     AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, check), null);
             if (!future.await(connectTimeout)) {
                 future.cancel();
@@ -178,7 +185,10 @@ public final class SshConnector implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client == null) {
+            return;
+        }
         try {
             client.stop();
         } catch (RuntimeException e) {
