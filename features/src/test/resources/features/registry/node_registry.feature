@@ -66,6 +66,19 @@ Feature: Node registry and setup (scenarios.md §1)
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
+  # The hive is looked for over SSH before anything is started there; only read-only commands reach the node.
+  Scenario: S004 Node is reachable but rbee is not installed there
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And "workstation" was added through queen as user "ops" with install path "~/rbee"
+    When I run "rbee-keeper infer --node workstation --model demo:tiny --prompt hi"
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: rbee-hive not found in <node-home>/rbee on workstation (HIVE_NOT_INSTALLED)"
+    And stderr contains the line "💡 Install it: rbee-keeper setup install --node workstation"
+    And the SSH server ran exactly the commands "echo rbee-ssh-ok; printf '%s\n' \"$HOME\"; uname -sm" and "'test' '-x' '<node-home>/rbee/bin/rbee-hive'"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
   # Backends stay empty until the node's hive reports (remote hives are not started yet), so BACKENDS shows "-".
   Scenario: S006 List registered nodes
     Given queen-rbee was started by the operator

@@ -71,6 +71,11 @@ Feature: SSH checks and host keys (scenarios.md §2)
     When I run "rbee-keeper setup update-node --name workstation --accept-host-key <new-fp>"
     Then the exit code is 1
     And stderr contains the line "[queen-rbee] ❌ Error: Host key of 127.0.0.1:<ssh-port> has changed; refusing to connect (HOST_KEY_MISMATCH)"
+    When I run "rbee-keeper infer --node workstation --model demo:tiny --prompt hi"
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: Host key of 127.0.0.1:<ssh-port> has changed; refusing to connect (HOST_KEY_MISMATCH)"
+    And stderr contains the line "  Known: <fp>"
+    And stderr contains the line "  Offered: <new-fp>"
     And the SSH server ran no command since then
     And the SSH server saw no authentication attempt since then
     And beehives.db holds exactly the node "workstation" with:

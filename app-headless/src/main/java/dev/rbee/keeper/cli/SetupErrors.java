@@ -40,6 +40,7 @@ final class SetupErrors {
                     + "/etc/ssh/ssh_host_ed25519_key.pub), then re-run with --accept-host-key " + d.get("fingerprint"));
             case "HOST_KEY_MISMATCH" -> List.of("If the host was reinstalled, delete its line from "
                     + d.get("known_hosts_path") + " and run the command again");
+            case "HIVE_NOT_INSTALLED" -> List.of("Install it: rbee-keeper setup install --node " + node);
             case KeeperErrors.SSH_KEY_NOT_FOUND ->
                     List.of("Check the path, or omit --ssh-key to use ssh-agent and ~/.ssh/id_ed25519");
             default -> List.of();

@@ -62,11 +62,13 @@ public final class QueenDaemon {
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE));
         JobRegistry jobs = new JobRegistry();
         WorkerClients workers = new WorkerClients(secret, json);
-        tasks = new TaskService(jobs, new Provisioner(localHive, directory, workers), directory, workers,
+        Provisioner provisioner = new Provisioner(localHive, directory, workers);
+        tasks = new TaskService(jobs, provisioner, directory, workers,
                 json, timer, config.inferenceStallTimeout(), stopping::get);
         dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
                 config.distribution().root(), json);
         tasks.knownNodes(nodes.registry()::exists);
+        provisioner.remoteHives(nodes.remoteHives()::requireRunning);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {

@@ -193,6 +193,11 @@ public class SshSteps {
                 () -> "auth attempts: " + server.authAttempts());
     }
 
+    @Then("the SSH server ran exactly the commands {string} and {string}")
+    public void ranExactly(String first, String second) {
+        assertEquals(java.util.List.of(world.fill(first), world.fill(second)), server.commands());
+    }
+
     @Then("the SSH server ran no command since then")
     public void noNewCommand() {
         assertEquals(notedCommands, server.commands().size(), () -> "commands: " + server.commands());

@@ -19,18 +19,24 @@ public final class Nodes implements AutoCloseable {
     private final NodeStore store;
     private final SshConnector connector;
     private final NodeRegistry registry;
+    private final RemoteHives remoteHives;
 
     public Nodes(RbeeHome home, Path distribution, Json json) {
         store = new NodeStore(home.beehivesDb(), json);
         connector = new SshConnector(new KnownHosts(home.knownHosts()), CONNECT_TIMEOUT,
                 Path.of(System.getProperty("user.home")));
         registry = new NodeRegistry(store, new SshProbe(connector), localNode(distribution));
+        remoteHives = new RemoteHives(registry, connector);
     }
 
     /** {@code localhost} as the list shows it: no SSH fields, queen's own distribution, always reachable. */
     static Node localNode(Path distribution) {
         return new Node(Node.LOCALHOST, null, null, null, null, distribution.toString(), null, null,
                 NodeStatus.REACHABLE, null, null, List.of(), Map.of(), null, null, null);
+    }
+
+    public RemoteHives remoteHives() {
+        return remoteHives;
     }
 
     public NodeRegistry registry() {
