@@ -27,7 +27,7 @@ public final class Console {
     }
 
     /** Whether file descriptor {@code fd} of this process is a terminal; Linux answers through /proc. */
-    static boolean isTerminal(int fd) {
+    public static boolean isTerminal(int fd) {
         try {
             String target = Path.of("/proc/self/fd/" + fd).toRealPath().toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

@@ -53,7 +53,7 @@ public final class ErrorPresenter {
             case "INVALID_MODEL_REF" -> MODEL_REF_FORMS;
             case "INVALID_REQUEST" -> fieldLines(e.details().get(RbeeException.ERRORS));
             case KeeperErrors.QUEEN_START_FAILED -> strings(e.details().get(KeeperErrors.LOG_TAIL));
-            default -> List.of();
+            default -> SetupErrors.detailLines(e);
         };
     }
 

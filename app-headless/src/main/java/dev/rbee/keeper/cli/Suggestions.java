@@ -44,6 +44,9 @@ public final class Suggestions {
             case "HIVE_NOT_RUNNING" -> List.of("Start it: rbee-keeper hive start --node " + node);
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");
+            case "NODE_ALREADY_EXISTS", "CONNECTION_TIMEOUT", "SSH_CONNECTION_FAILED", "SSH_AUTH_FAILED",
+                 "HOST_KEY_UNKNOWN", "HOST_KEY_MISMATCH", "HIVE_NOT_INSTALLED", KeeperErrors.SSH_KEY_NOT_FOUND ->
+                    SetupErrors.suggestions(e.code(), d, node);
             default -> inference(e.code(), d, context, node);
         };
     }

@@ -85,7 +85,12 @@ public final class QueenDaemon {
         Provisioner provisioner = new Provisioner(localHive, directory, workers);
         tasks = new TaskService(jobs, provisioner, directory, workers, json, timer, config.inferenceStallTimeout(),
                 stopping::get);
-        WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get);
+        dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
+                config.distribution().root(), json);
+        tasks.knownNodes(nodes.registry()::exists);
+        provisioner.remoteHives(nodes.remoteHives()::requireRunning);
+        WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
+                nodes.registry()::exists);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
@@ -103,6 +108,7 @@ public final class QueenDaemon {
                     new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
                     openAi.register(r);
                     new MetricsRoutes(metrics).register(r);
+                    new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

@@ -13,12 +13,25 @@ public final class Responses {
         ctx.status(status).contentType("application/json").result(json.write(body));
     }
 
-    /** The body as {@code type}; a JSON {@code null} body is a 400 like any other body that is not an object. */
+    /**
+     * The body as {@code type}. A body over the 1 MiB cap and a JSON {@code null} are 400 INVALID_REQUEST like any
+     * other unusable body (api.md §1: no 413), never a plain-text answer or a NullPointerException later.
+     */
     public static <T> T body(Context ctx, Json json, Class<T> type) {
-        T value = json.read(ctx.bodyAsBytes(), type);
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (io.javalin.http.HttpResponseException e) {
+            if (e.getStatus() != 413) {
+                throw e;
+            }
+            throw dev.rbee.contract.error.RbeeException.invalid(java.util.List.of(dev.rbee.contract.error.FieldError
+                    .of("$", "length(0," + HttpDaemon.MAX_BODY_BYTES + ")", "The body is larger than 1 MiB")), null);
+        }
+        T value = json.read(bytes, type);
         if (value == null) {
-            throw dev.rbee.contract.error.RbeeException.invalid(List.of(dev.rbee.contract.error.FieldError.of("$",
-                    "type(object)", "the body must be a JSON object, not null")), null);
+            throw dev.rbee.contract.error.RbeeException.invalid(java.util.List.of(dev.rbee.contract.error.FieldError
+                    .of("$", "type(object)", "The body must be a JSON object, not null")), null);
         }
         return value;
     }

@@ -31,11 +31,19 @@ public final class Provisioner {
     private final LocalHive localHive;
     private final WorkerDirectory directory;
     private final WorkerClients workers;
+    /** Makes a remote node's hive available, or throws why it cannot; wired by QueenDaemon. */
+    private volatile java.util.function.BiConsumer<String, java.util.function.Consumer<String>> remoteHive =
+            (node, narrate) -> {
+            };
 
     public Provisioner(LocalHive localHive, WorkerDirectory directory, WorkerClients workers) {
         this.localHive = localHive;
         this.directory = directory;
         this.workers = workers;
+    }
+
+    public void remoteHives(java.util.function.BiConsumer<String, java.util.function.Consumer<String>> hook) {
+        this.remoteHive = hook;
     }
 
     /** The workers to offer the job to, best first: the warm candidates, or the one worker just made ready. */
@@ -63,6 +71,12 @@ public final class Provisioner {
      * loading progress until the worker is ready. Also the whole of {@code POST /v2/workers/spawn} (§5.4).
      */
     QWorker spawnReady(HiveSpawnRequest spawn, String node, TaskStream stream, JobRecord job) {
+        if (!LocalHive.NODE.equals(node)) {
+            // A registered remote node: its hive is reached over SSH (api.md §5.3); the hook fails with the reason.
+            remoteHive.accept(node, text -> stream.narrate("hive_start", text));
+            throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running",
+                    java.util.Map.of("node", node));
+        }
         HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
         ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);

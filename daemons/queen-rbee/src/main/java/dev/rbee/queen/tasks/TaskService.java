@@ -44,6 +44,8 @@ public final class TaskService {
     private final Json json;
     private final ScheduledExecutorService timer;
     private final BooleanSupplier stopping;
+    /** Whether a node exists: {@code localhost}, or a row of the node registry once one is wired in. */
+    private volatile java.util.function.Predicate<String> knownNode = LocalHive.NODE::equals;
 
     public TaskService(JobRegistry jobs, Provisioner provisioner, WorkerDirectory directory, WorkerClients workers,
                        Json json, ScheduledExecutorService timer, Duration stallLimit, BooleanSupplier stopping) {
@@ -56,6 +58,11 @@ public final class TaskService {
         this.json = json;
         this.timer = timer;
         this.stopping = stopping;
+    }
+
+    /** Nodes are looked up in the registry (api.md §5.6: an unknown node is 404 before any stream). */
+    public void knownNodes(java.util.function.Predicate<String> known) {
+        this.knownNode = known;
     }
 
     public void handle(Context ctx) throws ClientGoneException {
@@ -85,7 +92,7 @@ public final class TaskService {
             throw RbeeException.of(ErrorCode.SHUTTING_DOWN, "queen-rbee is shutting down");
         }
         String node = request.nodeOrDefault();
-        if (!LocalHive.NODE.equals(node)) {
+        if (!knownNode.test(node)) {
             throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
                     Map.of("node", node));
         }

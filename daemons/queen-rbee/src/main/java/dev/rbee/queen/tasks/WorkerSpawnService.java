@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,15 @@ public final class WorkerSpawnService {
     private final Provisioner provisioner;
     private final Json json;
     private final BooleanSupplier stopping;
+    private final Predicate<String> knownNode;
 
-    public WorkerSpawnService(Provisioner provisioner, Json json, BooleanSupplier stopping) {
+    /** {@code knownNode}: {@code localhost} or a node of the registry. */
+    public WorkerSpawnService(Provisioner provisioner, Json json, BooleanSupplier stopping,
+                              Predicate<String> knownNode) {
         this.provisioner = provisioner;
         this.json = json;
         this.stopping = stopping;
+        this.knownNode = knownNode;
     }
 
     public void handle(Context ctx) throws ClientGoneException {
@@ -42,7 +47,7 @@ public final class WorkerSpawnService {
         SpawnWorkerRequest request = Responses.body(ctx, json, SpawnWorkerRequest.class);
         SpawnValidation.validate(request, Component.QUEEN);
         String node = request.node() == null ? LocalHive.NODE : request.node();
-        if (!LocalHive.NODE.equals(node)) {
+        if (!knownNode.test(node)) {
             throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
                     Map.of("node", node));
         }

@@ -1,0 +1,62 @@
+package dev.rbee.keeper.cli.setup;
+
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.keeper.cli.CliContext;
+import dev.rbee.keeper.cli.ErrorContext;
+import dev.rbee.keeper.cli.KeeperCli;
+import dev.rbee.keeper.queen.QueenSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** What add-node and update-node share: the 45 s limit, the host-key question, and failure output (cli.md §6). */
+final class NodeCalls {
+    /** cli.md §1: setup add-node/update-node/remove-node may take 45 s (three 10 s SSH attempts and more). */
+    static final Duration TIMEOUT = Duration.ofSeconds(45);
+
+    private NodeCalls() {
+    }
+
+    /**
+     * Sends {@code call(acceptHostKey)}; after HOST_KEY_UNKNOWN on a terminal the user is asked and, on yes, the
+     * call is sent again with the shown fingerprint.
+     */
+    static <T> T sendAsking(CliContext context, String acceptHostKey, Function<String, T> call) {
+        try {
+            return call.apply(acceptHostKey);
+        } catch (RbeeException e) {
+            Optional<String> accepted = acceptHostKey == null ? HostKeyPrompt.ask(e, context) : Optional.empty();
+            if (accepted.isEmpty()) {
+                throw e;
+            }
+            return call.apply(accepted.get());
+        }
+    }
+
+    static QueenSession open(CliContext context) {
+        return QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
+                context.queenMessages());
+    }
+
+    /** The attempt lines come before the error line (cli.md §6), then the usual error layout with the node. */
+    static int fail(CliContext context, RbeeException e, String node) {
+        if (!context.json() && e.details().get("attempts") instanceof List<?> attempts) {
+            for (Object each : attempts) {
+                if (each instanceof Map<?, ?> a) {
+                    context.console().note(attemptLine(a, attempts.size()));
+                }
+            }
+        }
+        ErrorContext errors = context.errorContext();
+        context.printError(e, new ErrorContext(errors.command(), errors.home(), node, null, null), false);
+        return KeeperCli.FAILED;
+    }
+
+    static String attemptLine(Map<?, ?> a, int total) {
+        long delay = a.get("delay_ms") instanceof Number n ? n.longValue() : 0;
+        return "  ⏳ Attempt " + a.get("attempt") + "/" + Math.max(3, total) + " failed: " + a.get("error")
+                + (delay > 0 ? " (delay " + delay + "ms)" : "");
+    }
+}
