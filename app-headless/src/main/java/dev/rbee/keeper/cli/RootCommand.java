@@ -10,8 +10,10 @@ import picocli.CommandLine.Option;
 @Command(name = "rbee-keeper",
         description = "Operate an rbee cluster: queen-rbee, its hives and workers.",
         subcommands = {DaemonCommand.class, InferCommand.class, dev.rbee.keeper.cli.models.ModelsCommand.class,
-                dev.rbee.keeper.cli.hive.HiveCommand.class},
-        footer = {"", "More command groups (worker, config, setup, logs, status) are coming."})
+                dev.rbee.keeper.cli.hive.HiveCommand.class, dev.rbee.keeper.cli.worker.WorkerCommand.class,
+                dev.rbee.keeper.cli.status.StatusCommand.class,
+                dev.rbee.keeper.cli.completion.CompletionCommand.class},
+        footer = {"", "More command groups (config, setup, logs) are coming."})
 public final class RootCommand {
     @Mixin
     GlobalOptions globals;
