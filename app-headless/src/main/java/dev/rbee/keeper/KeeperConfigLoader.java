@@ -72,10 +72,8 @@ public final class KeeperConfigLoader {
 
     private KeeperConfig toConfig(JsonNode root) {
         warnUnknown(root, TOP_KEYS, "");
+        // A string that is not a URL fails as USAGE_ERROR when it is used, like the flag and env (S130).
         String queenUrl = string(root, "", "queen_url");
-        if (queenUrl != null) {
-            checkQueenUrl(queenUrl);
-        }
         String apiKey = string(root, "", "api_key");
         JsonNode section = root.get("defaults");
         if (section == null) {
@@ -101,14 +99,6 @@ public final class KeeperConfigLoader {
         return new KeeperConfig.Defaults(string(section, table, "node"), string(section, table, "model"), backend,
                 device == null ? null : device.intValue(), integer(section, table, "max_tokens"),
                 number(section, table, "temperature"));
-    }
-
-    private void checkQueenUrl(String value) {
-        try {
-            QueenUrl.parse(value);
-        } catch (RbeeException e) {
-            throw wrong("", "queen_url", e.getMessage());
-        }
     }
 
     private void warnUnknown(JsonNode table, Set<String> known, String tableName) {

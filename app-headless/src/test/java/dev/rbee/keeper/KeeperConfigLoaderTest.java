@@ -100,13 +100,18 @@ class KeeperConfigLoaderTest {
     }
 
     @Test
-    void unknownBackendAndBadQueenUrlAreInvalid() throws IOException {
+    void unknownBackendIsInvalid() throws IOException {
         Path backend = write("[defaults]\nbackend = \"rocm\"\n");
         assertEquals(backend + " line 2: defaults.backend must be cpu, cuda or metal, not 'rocm'",
                 assertThrows(RbeeException.class, () -> KeeperConfigLoader.load(backend)).getMessage());
+    }
+
+    @Test
+    void aQueenUrlThatIsNoUrlIsLeftToTheUsageCheck() throws IOException {
         Path url = write("queen_url = \"ftp://x\"\n");
-        RbeeException e = assertThrows(RbeeException.class, () -> KeeperConfigLoader.load(url));
-        assertTrue(e.getMessage().startsWith(url + " line 1: queen_url Invalid queen URL 'ftp://x'"), e.getMessage());
+        assertEquals("ftp://x", KeeperConfigLoader.load(url).config().queenUrl());
+        RbeeException e = assertThrows(RbeeException.class, () -> QueenUrl.resolve(null, java.util.Map.of(), "ftp://x"));
+        assertEquals(KeeperErrors.USAGE_ERROR, e.code());
     }
 
     @Test

@@ -150,8 +150,11 @@ public final class ScenarioWorld {
                 .replace("<queen-port>", String.valueOf(queenPort))
                 .replace("<first-worker-port>", String.valueOf(firstWorkerPort()))
                 .replace("<next-worker-port>", String.valueOf(firstWorkerPort() + 1));
-        return remembered.containsKey("worker-id") ? filled.replace("<worker-id>", remembered.get("worker-id"))
-                : filled;
+        // every remembered value fills its <name>: <worker-id>, the URLs of extra queens, …
+        for (Map.Entry<String, String> value : remembered.entrySet()) {
+            filled = filled.replace("<" + value.getKey() + ">", value.getValue());
+        }
+        return filled;
     }
 
     private final Map<String, String> remembered = new HashMap<>();
