@@ -9,7 +9,7 @@ import java.util.Optional;
 public record KeeperConfig(String queenUrl, String apiKey, Defaults defaults) {
     public static final KeeperConfig EMPTY = new KeeperConfig(null, null, Defaults.NONE);
 
-    /** {@code [defaults]}: used by {@code infer} (and later {@code worker start}, {@code models *}) without the flag. */
+    /** {@code [defaults]}: used by {@code infer} (later {@code worker start}, {@code models *}) without the flag. */
     public record Defaults(String node, String model, String backend, Integer device, Long maxTokens,
                            Double temperature) {
         public static final Defaults NONE = new Defaults(null, null, null, null, null, null);

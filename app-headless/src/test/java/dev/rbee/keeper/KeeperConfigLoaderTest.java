@@ -110,7 +110,8 @@ class KeeperConfigLoaderTest {
     void aQueenUrlThatIsNoUrlIsLeftToTheUsageCheck() throws IOException {
         Path url = write("queen_url = \"ftp://x\"\n");
         assertEquals("ftp://x", KeeperConfigLoader.load(url).config().queenUrl());
-        RbeeException e = assertThrows(RbeeException.class, () -> QueenUrl.resolve(null, java.util.Map.of(), "ftp://x"));
+        RbeeException e = assertThrows(RbeeException.class,
+                () -> QueenUrl.resolve(null, java.util.Map.of(), "ftp://x"));
         assertEquals(KeeperErrors.USAGE_ERROR, e.code());
     }
 

@@ -1,5 +1,6 @@
 package dev.rbee.keeper.cli;
 
+import dev.rbee.contract.error.RbeeException;
 import dev.rbee.keeper.KeeperConfigLoader;
 
 /**
@@ -10,7 +11,7 @@ final class ConfigStep {
     private ConfigStep() {
     }
 
-    /** The context with the configuration in its environment. @throws dev.rbee.contract.error.RbeeException CONFIG_INVALID */
+    /** The context with the configuration in its environment. @throws RbeeException CONFIG_INVALID */
     static CliContext load(CliContext context) {
         KeeperConfigLoader.Loaded loaded = KeeperConfigLoader.load(context.env().home().configToml());
         if (!context.json()) {

@@ -28,7 +28,11 @@ public final class TextTable {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
-                line.append(i == columns - 1 ? cell(row, i) : cell(row, i) + " ".repeat(width[i] - cell(row, i).length() + 2));
+                String cell = cell(row, i);
+                line.append(cell);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - cell.length() + 2));
+                }
             }
             lines.add(line.toString());
         }
