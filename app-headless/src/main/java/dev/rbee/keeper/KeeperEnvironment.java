@@ -15,14 +15,24 @@ import java.util.Optional;
 
 /**
  * What keeper reads from its surroundings, captured once so tests can pass their own: the environment variables,
- * {@code RBEE_HOME}, the installation root (to start {@code bin/queen-rbee}) and the one {@link Json}.
+ * {@code RBEE_HOME}, the installation root (to start {@code bin/queen-rbee}), the one {@link Json} and
+ * {@code config.toml} (empty until {@link #withConfig} is given the loaded file).
  */
-public record KeeperEnvironment(Map<String, String> env, RbeeHome home, Path distDir, Json json) {
+public record KeeperEnvironment(Map<String, String> env, RbeeHome home, Path distDir, Json json,
+                                KeeperConfig config) {
     public static final String DIST_ENV = "RBEE_DIST_DIR";
     public static final String API_KEY_ENV = "RBEE_API_KEY";
     /** cli.md §1: connect 5 s, plain requests 10 s. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    public KeeperEnvironment(Map<String, String> env, RbeeHome home, Path distDir, Json json) {
+        this(env, home, distDir, json, KeeperConfig.EMPTY);
+    }
+
+    public KeeperEnvironment withConfig(KeeperConfig loaded) {
+        return new KeeperEnvironment(env, home, distDir, json, loaded);
+    }
 
     public static KeeperEnvironment from(Map<String, String> env) {
         return new KeeperEnvironment(Map.copyOf(env), RbeeHome.fromEnvironment(env), distDir(env), new Json());
@@ -51,10 +61,13 @@ public record KeeperEnvironment(Map<String, String> env, RbeeHome home, Path dis
         }
     }
 
-    /** {@code RBEE_API_KEY}; there is deliberately no flag, so keys never appear in process lists. */
+    /**
+     * {@code RBEE_API_KEY}, else {@code api_key} of config.toml; there is deliberately no flag, so keys never appear
+     * in process lists.
+     */
     public Optional<String> apiKey() {
         String key = env.get(API_KEY_ENV);
-        return key == null || key.isBlank() ? Optional.empty() : Optional.of(key.trim());
+        return key == null || key.isBlank() ? config.apiKeyValue() : Optional.of(key.trim());
     }
 
     public Path queenLauncher() {

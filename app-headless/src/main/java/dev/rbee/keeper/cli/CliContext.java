@@ -17,7 +17,7 @@ public record CliContext(Console console, KeeperEnvironment env, InputStream std
 
     /** Resolved and validated; throws USAGE_ERROR for a bad URL. */
     public QueenUrl queenUrl() {
-        return QueenUrl.resolve(globals.queenUrl(), env.env(), null);
+        return QueenUrl.resolve(globals.queenUrl(), env.env(), env.config().queenUrl());
     }
 
     /** Lifecycle lines on stderr; none under {@code --json}, where stderr stays empty. */

@@ -80,6 +80,12 @@ public final class KeeperCli {
             return FAILED;
         }
         CliContext context = new CliContext(console, env, stdin, interrupts, globals, commandPath(leaf));
+        try {
+            context = ConfigStep.load(context);
+        } catch (RbeeException e) {
+            context.printError(e, context.errorContext(), command.streaming());
+            return FAILED;
+        }
         return execute(command, context);
     }
 

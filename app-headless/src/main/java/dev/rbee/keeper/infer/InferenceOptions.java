@@ -1,5 +1,7 @@
 package dev.rbee.keeper.infer;
 
+import dev.rbee.keeper.KeeperConfig;
+
 import java.util.List;
 
 /**
@@ -29,5 +31,27 @@ public record InferenceOptions(
     public static InferenceOptions of(String model, String prompt) {
         return new InferenceOptions(null, model, prompt, null, null, null, null, null, null, null, List.of(), null,
                 null);
+    }
+
+    /**
+     * Fills what the flags left out from {@code [defaults]} of config.toml (cli.md §3). The configured device only
+     * comes along with the configured backend: a {@code --backend} flag means the device index of another backend
+     * would be wrong.
+     */
+    public InferenceOptions withDefaults(KeeperConfig.Defaults defaults) {
+        boolean configBackend = backend == null && device == null;
+        return new InferenceOptions(
+                KeeperConfig.orDefault(node, defaults.node()),
+                KeeperConfig.orDefault(model, defaults.model()),
+                prompt,
+                KeeperConfig.orDefault(maxTokens, text(defaults.maxTokens())),
+                KeeperConfig.orDefault(temperature, text(defaults.temperature())),
+                topP, topK, minP, repetitionPenalty, seed, stop,
+                configBackend ? defaults.backend() : backend,
+                configBackend ? text(defaults.device()) : device);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

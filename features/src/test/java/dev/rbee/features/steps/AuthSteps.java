@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /** Queen's user API key and the cluster secret, seen from outside (api.md §2). */
 public class AuthSteps {
-    private static final String API_KEY = "scenario-api-key-7f3c";
+    static final String API_KEY = "scenario-api-key-7f3c";
 
     private final ScenarioWorld world;
 

@@ -69,10 +69,11 @@ public final class InferCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
+        InferenceOptions options = options(context).withDefaults(context.env().config().defaults());
         ErrorContext errors = new ErrorContext("infer", context.env().home(),
-                node == null ? "localhost" : node, model, null);
+                options.node() == null ? "localhost" : options.node(), options.model(), null);
         try {
-            TaskRequest request = InferenceOptionsValidator.validate(options(context));
+            TaskRequest request = InferenceOptionsValidator.validate(options);
             if (ModelRef.DEMO_TINY.equals(request.model()) && !context.json()) {
                 context.console().note(DEMO_WARNING);
             }
