@@ -48,7 +48,13 @@ public final class LogsCommand implements KeeperCommand {
         try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(),
                 follow ? QueenSession.Need.MUST_RUN : QueenSession.Need.AUTO_START, context.queenMessages());
              SseResponse stream = session.client(Duration.ofSeconds(60)).logs(node, worker, follow, lines)) {
-            context.interrupts().onFirstInterrupt(stream::close);
+            Thread reader = Thread.currentThread();
+            // Closing the response alone does not wake a read that waits for the next line (a quiet log can be
+            // silent for 10 s); interrupting the reading thread does, so Ctrl+C ends at once.
+            context.interrupts().onFirstInterrupt(() -> {
+                stream.close();
+                reader.interrupt();
+            });
             try {
                 return print(context, stream.events());
             } finally {
@@ -56,6 +62,7 @@ public final class LogsCommand implements KeeperCommand {
             }
         } catch (RbeeException e) {
             if (context.interrupts().happened()) {
+                Thread.interrupted(); // our own wake-up call; later clean-up waits must still work
                 return KeeperCli.INTERRUPTED;
             }
             context.printError(e, errors, true);
@@ -83,6 +90,7 @@ public final class LogsCommand implements KeeperCommand {
             }
         }
         if (context.interrupts().happened()) {
+            Thread.interrupted(); // our own wake-up call; closing the session (an ephemeral queen) must still wait
             return KeeperCli.INTERRUPTED;
         }
         throw RbeeException.fromEvent("STREAM_INTERRUPTED", "The log stream ended without an end event", null);
