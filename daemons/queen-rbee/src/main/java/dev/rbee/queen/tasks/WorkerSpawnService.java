@@ -11,6 +11,7 @@ import dev.rbee.contract.validation.SpawnValidation;
 import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
 import dev.rbee.daemon.SseChannel;
+import dev.rbee.queen.events.ClusterEvents;
 import dev.rbee.queen.hive.LocalHive;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
@@ -52,11 +53,11 @@ public final class WorkerSpawnService {
                     Map.of("node", node));
         }
         SseChannel channel = SseChannel.open(ctx, json);
-        // not a job: it is never listed, and only its cancel hooks are used while the worker loads
-        JobRecord watch = new JobRecord(null, node, request.model());
+        // not a job: never listed nor published (its own silent bus); only its cancel hooks serve while it loads
+        JobRecord watch = new JobRecord(null, node, request.model(), new ClusterEvents(json, 0));
         try {
             provisioner.spawnReady(new HiveSpawnRequest(request.model(), request.backend(), request.device(),
-                    request.slots()), node, new TaskStream(channel, null), watch);
+                    request.slots()), node, new TaskStream(new SseSink(channel), null), watch);
         } catch (RbeeException e) {
             LOG.warn("Spawn of {} on {} failed: {} {}", request.model(), node, e.code(), e.getMessage());
             RbeeException shown = e.withComponentIfAbsent(Component.QUEEN);

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueenMetricsTest {
-    private final QueenMetrics metrics = new QueenMetrics(new JobRegistry(), new WorkerDirectory(),
+    private final QueenMetrics metrics = new QueenMetrics(
+            new JobRegistry(new dev.rbee.queen.events.ClusterEvents(new dev.rbee.contract.json.Json(), 0)),
+            new WorkerDirectory(),
             () -> List.of(new HiveSnapshot("localhost", "running", List.of(new HiveSnapshot.Gpu("cuda:0", 24, 20)))));
 
     private static Job job(String state, int tokens, String errorCode) {
