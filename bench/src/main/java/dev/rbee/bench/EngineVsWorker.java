@@ -2,12 +2,8 @@ package dev.rbee.bench;
 
 import dev.rbee.contract.client.Endpoint;
 import dev.rbee.contract.client.HttpJson;
-import dev.rbee.contract.client.SseResponse;
 import dev.rbee.contract.client.WorkerClient;
 import dev.rbee.contract.json.Json;
-import dev.rbee.contract.sse.EndEvent;
-import dev.rbee.contract.sse.SseEvent;
-import dev.rbee.contract.sse.TokenEvent;
 import dev.rbee.contract.worker.InferenceRequest;
 import dev.rbee.engine.GenerationRequest;
 import dev.rbee.engine.GenerationResult;
@@ -93,21 +89,8 @@ public final class EngineVsWorker {
     }
 
     private static Throughput overHttp(WorkerClient client, String jobId, String prompt, int tokens) {
-        List<Long> times = new ArrayList<>();
-        int promptTokens = 0;
-        long start = System.nanoTime();
-        try (SseResponse response = client.inference(new InferenceRequest(jobId, prompt, tokens, 0.0, null, null, null,
-                null, 1L, null))) {
-            while (response.events().hasNext()) {
-                SseEvent event = response.events().next();
-                if (event instanceof TokenEvent) {
-                    times.add(System.nanoTime());
-                } else if (event instanceof EndEvent end) {
-                    promptTokens = end.promptTokens();
-                }
-            }
-        }
-        return Throughput.of(start, times, promptTokens);
+        return Throughput.ofStream(() -> client.inference(new InferenceRequest(jobId, prompt, tokens, 0.0, null, null,
+                null, null, 1L, null)));
     }
 
     private static void awaitIdle(WorkerClient client) throws InterruptedException {
@@ -124,7 +107,7 @@ public final class EngineVsWorker {
         throw new IllegalStateException("worker not ready after 10 min");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,17 +3,11 @@ package dev.rbee.bench;
 import dev.rbee.contract.client.Endpoint;
 import dev.rbee.contract.client.HttpJson;
 import dev.rbee.contract.client.QueenClient;
-import dev.rbee.contract.client.SseResponse;
 import dev.rbee.contract.client.WorkerClient;
 import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.QWorker;
 import dev.rbee.contract.queen.TaskRequest;
-import dev.rbee.contract.sse.EndEvent;
-import dev.rbee.contract.sse.SseEvent;
-import dev.rbee.contract.sse.TokenEvent;
 import dev.rbee.contract.worker.InferenceRequest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,11 +30,11 @@ public final class RelayOverhead {
         int tokens = Integer.parseInt(args[3]);
         int runs = Integer.parseInt(args[4]);
         Path home = Files.createTempDirectory("rbee-relay-bench");
-        int port = freePort();
+        int port = EngineVsWorker.freePort();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/queen-rbee").toString(), "--port",
                 String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("RBEE_HOME", home.toString());
-        builder.environment().put("RBEE_LOCAL_HIVE_PORT", String.valueOf(freePort()));
+        builder.environment().put("RBEE_LOCAL_HIVE_PORT", String.valueOf(EngineVsWorker.freePort()));
         Process queenProcess = builder.start();
         QueenClient queen = new QueenClient(new HttpJson(Endpoint.of("http://127.0.0.1:" + port, null,
                 Duration.ofSeconds(2), Duration.ofSeconds(600)), JSON));
@@ -82,30 +76,13 @@ public final class RelayOverhead {
     }
 
     private static Throughput time(QueenClient queen, String model, String prompt, int tokens) {
-        return timed(() -> queen.tasks(new TaskRequest(null, model, "cpu", null, prompt, tokens, 0.0, null, null, null,
+        return Throughput.ofStream(() -> queen.tasks(new TaskRequest(null, model, "cpu", null, prompt, tokens, 0.0, null, null, null,
                 null, 1L, null)));
     }
 
     private static Throughput time(WorkerClient worker, String jobId, String prompt, int tokens) {
-        return timed(() -> worker.inference(new InferenceRequest(jobId, prompt, tokens, 0.0, null, null, null, null,
+        return Throughput.ofStream(() -> worker.inference(new InferenceRequest(jobId, prompt, tokens, 0.0, null, null, null, null,
                 1L, null)));
-    }
-
-    private static Throughput timed(java.util.function.Supplier<SseResponse> call) {
-        List<Long> times = new ArrayList<>();
-        int promptTokens = 0;
-        long start = System.nanoTime();
-        try (SseResponse response = call.get()) {
-            while (response.events().hasNext()) {
-                SseEvent event = response.events().next();
-                if (event instanceof TokenEvent) {
-                    times.add(System.nanoTime());
-                } else if (event instanceof EndEvent end) {
-                    promptTokens = end.promptTokens();
-                }
-            }
-        }
-        return Throughput.of(start, times, promptTokens);
     }
 
     private static void awaitHealth(QueenClient queen) throws InterruptedException {
@@ -118,11 +95,5 @@ public final class RelayOverhead {
             }
         }
         throw new IllegalStateException("queen-rbee did not answer /health within 30 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

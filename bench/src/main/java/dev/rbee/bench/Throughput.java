@@ -21,6 +21,24 @@ record Throughput(int promptTokens, double prefillMillis, double prefillTokensPe
                 (tokenNanos.size() - 1) / decodeSeconds);
     }
 
+    /** Times one token stream (a worker's {@code /v1/inference} or queen's {@code /v2/tasks}) from the call on. */
+    static Throughput ofStream(java.util.function.Supplier<dev.rbee.contract.client.SseResponse> call) {
+        List<Long> times = new ArrayList<>();
+        int promptTokens = 0;
+        long start = System.nanoTime();
+        try (dev.rbee.contract.client.SseResponse response = call.get()) {
+            while (response.events().hasNext()) {
+                dev.rbee.contract.sse.SseEvent event = response.events().next();
+                if (event instanceof dev.rbee.contract.sse.TokenEvent) {
+                    times.add(System.nanoTime());
+                } else if (event instanceof dev.rbee.contract.sse.EndEvent end) {
+                    promptTokens = end.promptTokens();
+                }
+            }
+        }
+        return of(start, times, promptTokens);
+    }
+
     /** The median of each figure over several runs, which a noisy machine needs. */
     static Throughput median(List<Throughput> runs) {
         return new Throughput(runs.getFirst().promptTokens(), median(runs, Throughput::prefillMillis),

@@ -63,12 +63,7 @@ public final class BeehivesDb {
     }
 
     static int version(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        return dev.rbee.daemon.SchemaVersions.current(connection);
     }
 
     private static void migrate(Connection connection) throws SQLException {
@@ -80,23 +75,7 @@ public final class BeehivesDb {
         if (current == latestVersion()) {
             return;
         }
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            for (int v = current + 1; v <= latestVersion(); v++) {
-                for (String sql : MIGRATIONS.get(v - 1)) {
-                    st.execute(sql);
-                }
-                st.execute("DELETE FROM schema_version");
-                st.execute("INSERT INTO schema_version(version) VALUES (" + v + ")");
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw new SQLException("Migrating beehives.db from schema " + current + " failed; it is unchanged: "
-                    + e.getMessage(), e);
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        dev.rbee.daemon.SchemaVersions.migrate(connection, current, MIGRATIONS, "beehives.db");
         LOG.info("Node registry schema migrated from version {} to {}", current, latestVersion());
     }
 }

@@ -102,12 +102,7 @@ public final class CatalogDb {
     }
 
     static int version(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            try (var rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        return dev.rbee.daemon.SchemaVersions.current(connection);
     }
 
     private static void migrate(Connection connection, Path db, Path backupsDir) throws SQLException {
@@ -122,23 +117,7 @@ public final class CatalogDb {
         if (current > 0) {
             backup(connection, db, backupsDir, current);
         }
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            for (int v = current + 1; v <= latestVersion(); v++) {
-                for (String sql : MIGRATIONS.get(v - 1)) {
-                    st.execute(sql);
-                }
-                st.execute("DELETE FROM schema_version");
-                st.execute("INSERT INTO schema_version(version) VALUES (" + v + ")");
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw new SQLException("Migrating models.db from schema " + current + " failed; the catalog is unchanged: "
-                    + e.getMessage(), e);
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        dev.rbee.daemon.SchemaVersions.migrate(connection, current, MIGRATIONS, "models.db");
         LOG.info("Model catalog schema migrated from version {} to {}", current, latestVersion());
     }
 
