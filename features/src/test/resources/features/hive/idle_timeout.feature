@@ -30,3 +30,20 @@ Feature: Idle workers are stopped; the hive lives on
     And within 5 s no llm-worker-rbee process of this scenario is left
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S109: the hive outlives its idle worker; heartbeats counted by the kit's proxy in front of queen
+  Scenario: S109 The worker dies; the hive lives
+    Given the worker idle timeout is 3 s
+    And queen-rbee was started by the operator, its hive reaching it through a proxy that counts heartbeats
+    And an idle worker for "demo:tiny" runs on localhost
+    And I remember the hive's pid
+    Then within 6 s no llm-worker-rbee process of this scenario is left
+    When 10 s pass
+    Then queen received 2 hive heartbeats, give or take 1, in that time
+    And the hive still has the pid I remembered
+    When I run "rbee-keeper hive status --node localhost"
+    Then the exit code is 0
+    And stdout has a line matching "✅ rbee-hive 0\.1\.0 is running on localhost at .* \(local process\)"
+    And stdout has a line matching "  workers: 0"
+    When queen-rbee receives SIGTERM
+    Then within 40 s nothing of this scenario is running

@@ -58,3 +58,28 @@ Feature: rbee-keeper hive start, status and stop
     And stderr contains the line "[queen-rbee] ❌ Error: Node 'nowhere' is not registered (NODE_NOT_FOUND)"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S148: a stopped or crashed hive takes its workers along; the next hive starts with none
+  Scenario: S148 A hive restart leaves no orphans
+    Given queen-rbee was started by the operator
+    When I run "rbee-keeper worker start --model demo:tiny"
+    And I run "rbee-keeper worker start --model demo:tiny"
+    Then a queen-rbee, an rbee-hive and 2 llm-worker-rbee processes of this scenario are running
+    When I run "rbee-keeper hive stop --node localhost"
+    Then stdout is "✅ rbee-hive on localhost stopped (2 worker(s) stopped)"
+    And within 5 s no llm-worker-rbee process of this scenario is left
+    And within 2 s queen lists no worker on "localhost"
+    And the first 2 worker ports are free
+    When I run "rbee-keeper worker start --model demo:tiny"
+    And I run "rbee-keeper worker start --model demo:tiny"
+    Then a queen-rbee, an rbee-hive and 2 llm-worker-rbee processes of this scenario are running
+    When rbee-hive is killed with SIGKILL
+    Then within 10 s no llm-worker-rbee process of this scenario is left
+    And within 2 s queen lists no worker on "localhost"
+    And the first 2 worker ports are free
+    When I run "rbee-keeper hive start --node localhost"
+    Then the exit code is 0
+    When I run "rbee-keeper hive status --node localhost"
+    Then stdout has a line matching "  workers: 0"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

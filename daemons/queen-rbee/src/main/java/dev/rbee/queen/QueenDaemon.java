@@ -10,6 +10,7 @@ import dev.rbee.daemon.HttpDaemon;
 import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.contract.ApiPaths;
+
 import dev.rbee.queen.hive.HiveControl;
 import dev.rbee.queen.hive.HiveControlRoutes;
 import dev.rbee.queen.hive.LocalHive;
@@ -92,6 +93,8 @@ public final class QueenDaemon {
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
                 nodes.registry()::exists);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
+        dev.rbee.queen.registry.WorkerRegistrations registrations = new dev.rbee.queen.registry.WorkerRegistrations(
+                directory, nodes.registry()::exists);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
         jobs.onFinished(metrics::jobFinished);
@@ -104,6 +107,7 @@ public final class QueenDaemon {
                     new HiveControlRoutes(new HiveControl(localHive), json).register(r);
                     r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
+                    registrations.register(r, json);
                     eventsRoute.register(r);
                     new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
                     openAi.register(r);

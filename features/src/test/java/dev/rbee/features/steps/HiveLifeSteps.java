@@ -31,6 +31,7 @@ public class HiveLifeSteps {
     private FaultProxy proxy;
     private long periodStart;
     private long periodEnd;
+    private long rememberedHivePid;
 
     public HiveLifeSteps(ScenarioWorld world, LifecycleSteps lifecycle) {
         this.world = world;
@@ -92,6 +93,34 @@ public class HiveLifeSteps {
             assertNotEquals(world.remembered("worker-id"), workers.get(0).get("worker_id").asText(), body);
             assertEquals(URI.create(world.remembered("worker-url")).getPort(),
                     URI.create(workers.get(0).get("url").asText()).getPort(), body);
+        }
+    }
+
+    @Given("I remember the hive's pid")
+    public void rememberHivePid() {
+        rememberedHivePid = onlyHivePid();
+    }
+
+    @Then("the hive still has the pid I remembered")
+    public void hiveKeptItsPid() {
+        assertEquals(rememberedHivePid, onlyHivePid(), "the hive's pid changed");
+    }
+
+    private long onlyHivePid() {
+        java.util.List<RbeeProcesses.Found> hives = RbeeProcesses.of(world.home(), RbeeProcesses.Program.HIVE);
+        assertEquals(1, hives.size(), () -> "rbee-hive processes: " + hives);
+        return hives.getFirst().pid();
+    }
+
+    @Then("the first {int} worker ports are free")
+    public void workerPortsFree(int count) {
+        for (int port = world.firstWorkerPort(); port < world.firstWorkerPort() + count; port++) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                assertTrue(free.isBound());
+            } catch (IOException e) {
+                throw new AssertionError("worker port " + port + " is still taken: " + e.getMessage(), e);
+            }
         }
     }
 }
