@@ -176,3 +176,20 @@ Feature: Node registry and setup (scenarios.md §1)
       | ssh_user | rbee |
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # api.md §5.7: registry changes reach /v2/events watchers; the snapshot lists the registry's nodes
+  Scenario: Registry changes are cluster events
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    When watcher A opens queen's event stream
+    And I run "rbee-keeper setup add-node --name workstation --ssh-host 127.0.0.1 --ssh-port <ssh-port> --ssh-user ops --ssh-key ~/.ssh/id_ed25519 --accept-host-key <fp>"
+    Then the exit code is 0
+    When watcher B opens queen's event stream
+    Then watcher B's snapshot lists the nodes "localhost, workstation"
+    When I run "rbee-keeper setup update-node --name workstation --install-path ~/rbee2"
+    Then the exit code is 0
+    When I run "rbee-keeper setup remove-node --name workstation"
+    Then the exit code is 0
+    And within 5 s watcher A has seen, in this order, "node added; node updated; node removed"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

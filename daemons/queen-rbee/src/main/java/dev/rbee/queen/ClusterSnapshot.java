@@ -1,10 +1,8 @@
 package dev.rbee.queen;
 
-import dev.rbee.contract.Version;
 import dev.rbee.contract.queen.HiveStatus;
 import dev.rbee.contract.queen.JobState;
 import dev.rbee.contract.queen.Node;
-import dev.rbee.contract.queen.NodeStatus;
 import dev.rbee.contract.queen.QWorker;
 import dev.rbee.contract.sse.SnapshotEvent;
 import dev.rbee.queen.hive.LocalHive;
@@ -14,18 +12,17 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The first event of {@code /v2/events}. Only {@code localhost} exists until the node registry arrives; it will
- * replace {@link #localhostNode()} with its rows and call {@code ClusterEvents.nodeChanged} on every change.
- * Finished jobs are left out: their terminal {@code job} event was published before they finished.
+ * The first event of {@code /v2/events}: the registry's nodes ({@code localhost} first), the hive, the workers and
+ * the jobs in flight. Finished jobs are left out: their terminal {@code job} event was published before they finished.
  */
 final class ClusterSnapshot implements Supplier<SnapshotEvent> {
-    private final QueenConfig config;
+    private final Supplier<List<Node>> nodes;
     private final LocalHive localHive;
     private final WorkerDirectory directory;
     private final JobRegistry jobs;
 
-    ClusterSnapshot(QueenConfig config, LocalHive localHive, WorkerDirectory directory, JobRegistry jobs) {
-        this.config = config;
+    ClusterSnapshot(Supplier<List<Node>> nodes, LocalHive localHive, WorkerDirectory directory, JobRegistry jobs) {
+        this.nodes = nodes;
         this.localHive = localHive;
         this.directory = directory;
         this.jobs = jobs;
@@ -34,7 +31,7 @@ final class ClusterSnapshot implements Supplier<SnapshotEvent> {
     @Override
     public SnapshotEvent get() {
         List<QWorker> workers = directory.list(null);
-        return new SnapshotEvent(List.of(localhostNode()), List.of(withWorkerCount(localHive.status(), workers)),
+        return new SnapshotEvent(nodes.get(), List.of(withWorkerCount(localHive.status(), workers)),
                 workers, jobs.inFlight().stream().filter(j -> !JobState.isFinished(j.state())).toList());
     }
 
@@ -42,11 +39,5 @@ final class ClusterSnapshot implements Supplier<SnapshotEvent> {
         int count = (int) workers.stream().filter(w -> w.node().equals(h.node())).count();
         return new HiveStatus(h.node(), h.running(), h.state(), h.url(), h.version(), h.pid(), h.lastHeartbeatAt(),
                 h.backends(), h.resources(), count, h.alreadyRunning());
-    }
-
-    private Node localhostNode() {
-        return new Node(LocalHive.NODE, null, null, null, null, config.home().root().toString(),
-                config.localHivePort(), "127.0.0.1", NodeStatus.REACHABLE, null, null, null, null, Version.CURRENT,
-                null, null);
     }
 }

@@ -80,14 +80,14 @@ public final class QueenDaemon {
         WorkerDirectory directory = new WorkerDirectory(events);
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
         JobRegistry jobs = new JobRegistry(events);
-        EventsRoute eventsRoute = new EventsRoute(events, new ClusterSnapshot(config, localHive, directory, jobs), json,
-                timer);
+        dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
+                config.distribution().root(), json);
+        EventsRoute eventsRoute = new EventsRoute(events, new ClusterSnapshot(nodes.registry()::list, localHive,
+                directory, jobs), json, timer);
         WorkerClients workers = new WorkerClients(secret, json);
         Provisioner provisioner = new Provisioner(localHive, directory, workers);
         tasks = new TaskService(jobs, provisioner, directory, workers, json, timer, config.inferenceStallTimeout(),
                 stopping::get);
-        dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
-                config.distribution().root(), json);
         tasks.knownNodes(nodes.registry()::exists);
         provisioner.remoteHives(nodes.remoteHives()::requireRunning);
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
@@ -112,7 +112,7 @@ public final class QueenDaemon {
                     new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
                     openAi.register(r);
                     new MetricsRoutes(metrics).register(r);
-                    new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json).register(r);
+                    new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json, events).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

@@ -94,6 +94,14 @@ public class EventSteps {
         assertEquals(jobs, first.get("jobs").size(), first.toString());
     }
 
+    @Then("watcher {word}'s snapshot lists the nodes {string}")
+    public void snapshotListsNodes(String name, String nodes) {
+        JsonNode snapshot = watcher(name).events().getFirst();
+        List<String> names = new java.util.ArrayList<>();
+        snapshot.get("nodes").forEach(n -> names.add(n.get("node_name").asText()));
+        assertEquals(nodes, String.join(", ", names), snapshot.toString());
+    }
+
     @Then("watcher {word}'s snapshot counts {int} worker(s) on the hive of {string}")
     public void snapshotCountsWorkers(String name, int count, String node) {
         JsonNode snapshot = watcher(name).events().getFirst();
@@ -127,11 +135,15 @@ public class EventSteps {
         return next;
     }
 
-    /** Each change as {@code <type> <state> <stop_reason>}, e.g. {@code job completed MAX_TOKENS}. */
+    /**
+     * Each change as {@code <type> <state or action> <stop_reason>}, e.g. {@code job completed MAX_TOKENS} or
+     * {@code node added}.
+     */
     private List<String> changes(String name) {
         List<JsonNode> events = watcher(name).events();
         return events.subList(Math.min(1, events.size()), events.size()).stream().map(e -> (e.path("type").asText()
-                + " " + e.path("state").asText() + " " + e.path("stop_reason").asText()).trim()).toList();
+                + " " + e.path("state").asText(e.path("action").asText()) + " " + e.path("stop_reason").asText())
+                .trim()).toList();
     }
 
     private String describe(String name) {
