@@ -12,6 +12,8 @@ public final class Engines {
     /** llama.cpp's server loop inside the JNI binding: the first engine, kept as a fallback. */
     public static final String LLAMA_JNI = "llama-jni";
     public static final List<String> NAMES = List.of(LLAMA_CAPI, LLAMA_JNI);
+    /** The engine a worker runs when its {@code --engine} flag is not given (the hive never gives it). */
+    public static final String DEFAULT = LLAMA_CAPI;
 
     private Engines() {
     }

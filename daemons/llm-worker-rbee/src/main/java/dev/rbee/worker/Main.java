@@ -1,5 +1,6 @@
 package dev.rbee.worker;
 
+import dev.rbee.engine.Engines;
 import dev.rbee.contract.Version;
 import dev.rbee.contract.RbeeHome;
 import dev.rbee.daemon.DaemonLog;
@@ -30,7 +31,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--slots", defaultValue = "1") int slots;
     @Option(names = "--ctx-size", defaultValue = "0",
             description = "Context window per slot; 0 = the model's own, at most 32768") int contextSize;
-    @Option(names = "--engine", defaultValue = "llama-capi", description = "llama-capi (default) or llama-jni")
+    @Option(names = "--engine", defaultValue = Engines.DEFAULT, description = "llama-capi (default) or llama-jni")
     String engine;
 
     public static void main(String[] args) {

@@ -47,7 +47,7 @@ public final class HiveDaemon {
 
     private final HiveConfig config;
     private final Json json = new Json();
-    private final WorkerRegistry workers = new WorkerRegistry();
+    private final WorkerRegistry workers;
     private final ExitCode exit = new ExitCode();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("hive-timer").factory());
@@ -64,6 +64,7 @@ public final class HiveDaemon {
     public HiveDaemon(HiveConfig config, dev.rbee.hive.models.ModelSettings modelSettings) {
         this.config = config;
         this.modelSettings = modelSettings;
+        this.workers = new WorkerRegistry(config.home().logsDir());
         this.stopper = new WorkerStopper(config.clusterSecret(), json, config.shutdownGrace());
     }
 

@@ -11,6 +11,7 @@ import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.hive.HiveSpawnRequest;
 import dev.rbee.contract.hive.HiveSpawnResponse;
 import dev.rbee.contract.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.ScenarioWorld;
 import io.cucumber.java.en.Then;
@@ -18,6 +19,8 @@ import io.cucumber.java.en.When;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A scenario speaking to an rbee-hive's own API, as queen would (with the cluster secret). */
@@ -26,6 +29,7 @@ public class HiveApiSteps {
     private HiveSpawnResponse spawned;
     private long spawnedAtNanos;
     private long workerPid;
+    private final Json json = new Json();
 
     public HiveApiSteps(ScenarioWorld world) {
         this.world = world;
@@ -37,6 +41,32 @@ public class HiveApiSteps {
         spawned = hive().spawnWorker(new HiveSpawnRequest(world.fill(modelRef), null, null, null));
         world.remember("worker-id", spawned.workerId());
         workerPid = entry().orElseThrow().pid();
+    }
+
+    @When("a worker for {string} on {word}:{int} is spawned through the hive API")
+    public void spawnOnDevice(String modelRef, String backend, int device) {
+        spawnedAtNanos = System.nanoTime();
+        spawned = hive().spawnWorker(new HiveSpawnRequest(world.fill(modelRef), backend, device, null));
+        world.remember("worker-id", spawned.workerId());
+        workerPid = entry().orElseThrow().pid();
+        world.remember("worker-pid", String.valueOf(workerPid));
+        world.remember("worker-port", String.valueOf(spawned.port()));
+    }
+
+    /** Each row is a field of the worker's entry in {@code GET /v1/workers/list}, as JSON text. */
+    @Then("the hive lists the worker with:")
+    public void listedWith(Map<String, String> fields) {
+        JsonNode listed = json.tree(json.write(entry().orElseThrow(() -> new AssertionError("worker not listed"))));
+        fields.forEach((field, value) -> {
+            JsonNode actual = listed.get(field);
+            assertTrue(actual != null && !actual.isNull(), () -> field + " missing in " + listed);
+            assertEquals(world.fill(value), actual.isTextual() ? actual.asText() : actual.toString(), field);
+        });
+    }
+
+    @Then("the hive lists no worker")
+    public void listsNone() {
+        assertEquals(List.of(), hive().workersList().workers());
     }
 
     @Then("{int} s after the spawn the hive still lists the worker as {string}")

@@ -64,12 +64,18 @@ public class HiveSteps {
         return world.hiveUrl();
     }
 
+    /** The hive's secret: queen's ({@code RBEE_HOME/cluster-secret}) when queen started the hive, else the scenario's. */
+    private String secret() throws IOException {
+        Path queens = world.home().resolve("cluster-secret");
+        return Files.exists(queens) ? Files.readString(queens).trim() : SECRET;
+    }
+
     HttpResponse<String> get(String path, boolean withSecret) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hiveUrl() + path))
                     .timeout(Duration.ofSeconds(30));
             if (withSecret) {
-                request.header("Authorization", "Bearer " + SECRET);
+                request.header("Authorization", "Bearer " + secret());
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
@@ -78,7 +84,7 @@ public class HiveSteps {
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             return http.send(HttpRequest.newBuilder(URI.create(hiveUrl() + path)).timeout(Duration.ofSeconds(40))
-                    .header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + secret()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
@@ -275,7 +281,13 @@ public class HiveSteps {
             }
         }
         if (hive != null && hive.isAlive()) {
-            RbeeProcesses.signal(hive.pid(), "TERM");
+            try {
+                RbeeProcesses.signal(hive.pid(), "TERM");
+            } catch (AssertionError exitedMeanwhile) {
+                if (hive.isAlive()) {
+                    throw exitedMeanwhile;
+                }
+            }
             hive.awaitExit(40);
         }
     }

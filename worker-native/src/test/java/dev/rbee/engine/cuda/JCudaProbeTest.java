@@ -17,7 +17,7 @@ class JCudaProbeTest {
 
     private static boolean driverInstalled() {
         return Stream.of("/usr/lib/x86_64-linux-gnu/libcuda.so.1", "/usr/lib64/libcuda.so.1",
-                "/usr/lib/wsl/lib/libcuda.so.1",
+                "/usr/lib/wsl/lib/libcuda.so.1", "/lib/libcuda.so.1", "/usr/lib/libcuda.so.1",
                 "/usr/local/nvidia/lib64/libcuda.so.1").anyMatch(p -> Files.exists(Path.of(p)));
     }
 

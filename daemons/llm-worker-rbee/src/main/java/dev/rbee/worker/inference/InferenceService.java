@@ -79,6 +79,7 @@ public final class InferenceService {
     private void stream(Context ctx, InferenceRequest request, AtomicBoolean cancelled) throws ClientGoneException {
         Sampling sampling = request.sampling();
         long seed = sampling.seed() != null ? sampling.seed() : seeds.nextLong(0, Long.MAX_VALUE);
+        LOG.info("Job {} started (seed {})", request.jobId(), seed); // the hive reads this when the worker dies (S083)
         SseChannel channel = SseChannel.open(ctx, json);
         Runnable clientGone = () -> jobs.cancel(request.jobId(), "client disconnected");
         ScheduledFuture<?> keepAlive = timer.scheduleAtFixedRate(() -> pingOrCancel(channel, clientGone),

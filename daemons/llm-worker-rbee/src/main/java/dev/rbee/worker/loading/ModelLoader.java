@@ -52,11 +52,14 @@ public final class ModelLoader {
 
     /** Returns the model, or empty after recording the failure (state {@code error}, an {@code error} event). */
     public Optional<LoadedModel> load() {
-        LOG.info("Loading {} with {}", config.modelPath(), engine.name());
+        // The JVM counts only the cores this process may run on, so a worker the hive pinned to half of them
+        // (S154) computes with that many threads.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        LOG.info("Loading {} with {}, {} threads", config.modelPath(), engine.name(), threads);
         long start = System.nanoTime();
         try {
             LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(),
-                            computeBackend(), config.device(), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                            computeBackend(), config.device(), threads,
                             config.slots()),
                     faults.around((loaded, total, bytes) -> feed.add(new LoadingEvent(loaded, total, bytes))));
             status.loaded();

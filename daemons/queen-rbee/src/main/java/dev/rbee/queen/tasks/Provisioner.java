@@ -62,8 +62,37 @@ public final class Provisioner {
             directory.put(ready);
             return List.of(ready);
         }
+        java.util.Optional<QWorker> known = idleOnHive(request, node, stream);
+        if (known.isPresent()) {
+            return List.of(known.get());
+        }
         return List.of(spawnReady(new HiveSpawnRequest(request.model(), request.backend(), request.device(), null),
                 node, stream, job));
+    }
+
+    /**
+     * S022: before spawning, queen asks the hive for its workers. Heartbeats tell queen about them only every few
+     * seconds (and not at all before a restarted queen hears from the hive), so a matching idle worker the hive
+     * already runs is adopted instead of being duplicated.
+     */
+    private java.util.Optional<QWorker> idleOnHive(TaskRequest request, String node, TaskStream stream) {
+        if (!LocalHive.NODE.equals(node)) {
+            return java.util.Optional.empty();
+        }
+        HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+        java.util.Optional<QWorker> adopted = hive.workersList().workers().stream()
+                .filter(w -> WorkerState.IDLE.equals(w.state()) && w.slotsBusy() < w.slotsTotal())
+                .filter(w -> request.model().equals(w.modelRef()) || request.model().equals(w.resolvedRef()))
+                .filter(w -> request.backend() == null || request.backend().equals(w.backend()))
+                .filter(w -> request.device() == null || request.device() == w.device())
+                .map(w -> new QWorker(w.workerId(), node, w.url(), w.modelRef(), w.resolvedRef(), w.backend(),
+                        w.device(), WorkerState.IDLE, w.slotsTotal(), w.slotsBusy(), w.vramBytes(), Times.now(), false))
+                .findFirst();
+        adopted.ifPresent(w -> {
+            directory.put(w);
+            stream.narrate("worker_reuse", "Reusing idle worker " + w.workerId() + " on " + node);
+        });
+        return adopted;
     }
 
     /**

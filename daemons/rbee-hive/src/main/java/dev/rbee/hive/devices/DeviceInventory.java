@@ -4,6 +4,8 @@ import dev.rbee.contract.hive.Backend;
 import dev.rbee.contract.hive.BackendsList;
 import dev.rbee.contract.hive.Device;
 import dev.rbee.contract.hive.Resources;
+import dev.rbee.engine.Engine;
+import dev.rbee.engine.Engines;
 import dev.rbee.engine.cuda.CudaInventory;
 import dev.rbee.engine.cuda.CudaProbe;
 import dev.rbee.engine.cuda.FakeCudaDevices;
@@ -33,6 +35,10 @@ public final class DeviceInventory {
     private final List<FakeDevice> fakes;
     private final boolean simulated;
     private final PreflightOverrides overrides;
+    /** The workers' engine, asked what it computes on; none with simulated devices, which compute on the CPU. */
+    private final Engine engine;
+    /** Free VRAM changes as workers load and exit; one preflight reads the inventory several times. */
+    private static final long FREE_MEMORY_MAX_AGE_NANOS = 1_000_000_000L;
 
     public DeviceInventory(Path modelsDir, Map<String, String> env, PreflightOverrides overrides) {
         this.modelsDir = modelsDir;
@@ -47,8 +53,9 @@ public final class DeviceInventory {
         } else {
             CudaProbe probe = new CudaProbe();
             this.fakes = List.of();
-            this.cuda = probe::inventory;
+            this.cuda = new RecentAnswer<>(probe::refreshFreeMemory, FREE_MEMORY_MAX_AGE_NANOS);
         }
+        this.engine = simulated ? null : Engines.create(Engines.DEFAULT, System.err);
     }
 
     public BackendsList backends() {
@@ -65,7 +72,20 @@ public final class DeviceInventory {
             String reason = inventory.reason() == null ? "no usable CUDA device" : inventory.reason();
             return new Backend("cuda", false, reason, devices);
         }
-        return new Backend("cuda", true, null, devices);
+        return engineCannotRun("cuda").map(reason -> new Backend("cuda", false, reason, devices))
+                .orElseGet(() -> new Backend("cuda", true, null, devices));
+    }
+
+    /**
+     * A device the engine cannot compute on is listed but not available, so that a spawn for it fails at once with
+     * the reason instead of a worker that loads and refuses (the stock llama.cpp build is CPU-only on Linux).
+     */
+    private Optional<String> engineCannotRun(String backend) {
+        if (engine == null || engine.backends().contains(backend)) {
+            return Optional.empty();
+        }
+        return Optional.of(backend + " device(s) found, but the workers' engine (" + engine.name()
+                + ") computes on " + String.join(", ", engine.backends()) + " only");
     }
 
     /** Simulated Metal devices ({@code metal:0=...}) stand in for a Mac in tests; otherwise the real probe. */
@@ -74,7 +94,9 @@ public final class DeviceInventory {
                 .map(d -> new Device(d.index(), "Simulated Metal device " + d.index(), d.totalBytes(), d.freeBytes(),
                         true)).toList();
         if (!simulated) {
-            return MetalProbe.probe(HostMemory.read());
+            Backend probed = MetalProbe.probe(HostMemory.read());
+            return probed.available() ? engineCannotRun("metal").map(reason -> new Backend("metal", false, reason,
+                    probed.devices())).orElse(probed) : probed;
         }
         return fakeMetal.isEmpty() ? new Backend("metal", false, MetalProbe.NOT_MACOS, List.of())
                 : new Backend("metal", true, null, fakeMetal);

@@ -6,6 +6,7 @@ import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.FieldError;
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.hive.HWorkersList;
 import dev.rbee.contract.hive.HiveHealth;
 import dev.rbee.contract.hive.HiveSpawnRequest;
@@ -25,9 +26,12 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The hive's endpoints (api.md §6.1) that the skeleton serves. */
 public final class HiveRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(HiveRoutes.class);
     private final String nodeName;
     private final DeviceInventory devices;
     private final SpawnService spawn;
@@ -55,8 +59,7 @@ public final class HiveRoutes {
         routes.post(ApiPaths.HIVE_WORKERS_SPAWN, ctx -> Responses.json(ctx, json, 202,
                 spawn.spawn(Responses.body(ctx, json, HiveSpawnRequest.class))));
         routes.post(ApiPaths.HIVE_WORKERS_READY, this::workerReady);
-        routes.get(ApiPaths.HIVE_WORKERS_LIST, ctx -> ok(ctx,
-                new HWorkersList(workers.all().stream().map(WorkerEntry::toHWorker).toList())));
+        routes.get(ApiPaths.HIVE_WORKERS_LIST, this::workersList);
         routes.post(ApiPaths.HIVE_WORKER_SHUTDOWN_TEMPLATE, this::workerShutdown);
         routes.post(ApiPaths.HIVE_ADMIN_SHUTDOWN, ctx -> ok(ctx, shutdown.get()));
     }
@@ -79,6 +82,13 @@ public final class HiveRoutes {
         }
         entry.state(WorkerState.IDLE);
         ok(ctx, new MessageResponse("Worker registered as ready"));
+    }
+
+    /** Logged so that the order of queen's calls (list before spawn, S022) can be read from the hive's log. */
+    private void workersList(Context ctx) {
+        List<HWorker> listed = workers.all().stream().map(WorkerEntry::toHWorker).toList();
+        LOG.info("Worker list asked for: {} worker(s)", listed.size());
+        ok(ctx, new HWorkersList(listed));
     }
 
     private void workerShutdown(Context ctx) {

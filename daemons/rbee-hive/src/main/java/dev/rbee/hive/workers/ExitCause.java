@@ -22,6 +22,11 @@ final class ExitCause {
         return "killed by " + signalName(signal);
     }
 
+    /** How the hive's log states an exit: {@code signal 9}, {@code exit code 1}. */
+    static String raw(int exitValue) {
+        return exitValue > 128 ? "signal " + (exitValue - 128) : "exit code " + exitValue;
+    }
+
     static String signalName(int signal) {
         return switch (signal) {
             case 6 -> "SIGABRT";

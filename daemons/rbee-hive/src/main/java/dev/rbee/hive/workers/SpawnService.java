@@ -13,6 +13,7 @@ import java.util.List;
 
 /** {@code POST /v1/workers/spawn}: validate, find the model file, run the {@link Preflight}, launch (api.md §6.2). */
 public final class SpawnService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpawnService.class);
     private final String nodeName;
     private final DeviceInventory devices;
     private final SpawnModels models;
@@ -33,6 +34,7 @@ public final class SpawnService {
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
         Preflight.Plan plan = plan(request, modelPath);
+        LOG.info("Spawning a worker for {} on {}:{}", request.modelRef(), plan.backend(), plan.device());
         List<String> narration = new java.util.ArrayList<>(plan.narration());
         WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, plan.backend(),
                 plan.device(), slots), narration::add);

@@ -40,6 +40,7 @@ public final class WorkerLauncher {
     private final Json json;
     private final LoadingWatch loadingWatch;
     private final Ids ids = new Ids();
+    private final CpuCores cores = CpuCores.ofThisProcess();
 
     public WorkerLauncher(HiveConfig config, WorkerRegistry registry, String hiveUrl, Json json,
                           LoadingWatch loadingWatch) {
@@ -61,9 +62,21 @@ public final class WorkerLauncher {
     public WorkerEntry launch(Launch launch, Consumer<String> notes) {
         requireLauncher();
         String workerId = ids.newWorkerId();
+        List<String> pinning = "cpu".equals(launch.backend()) ? cores.claim(workerId) : List.of();
+        try {
+            WorkerEntry entry = launchOnFreePort(workerId, launch, pinning, notes);
+            entry.process().onExit().thenRun(() -> cores.release(workerId));
+            return entry;
+        } catch (RuntimeException e) {
+            cores.release(workerId);
+            throw e;
+        }
+    }
+
+    private WorkerEntry launchOnFreePort(String workerId, Launch launch, List<String> pinning, Consumer<String> notes) {
         int port = firstFreePort(config.workerPortStart());
         for (int tries = 0; tries < MAX_PORTS; tries++, port = firstFreePort(port + 1)) {
-            WorkerEntry entry = start(workerId, launch, port);
+            WorkerEntry entry = start(workerId, launch, port, pinning);
             if (awaitHealthy(entry)) {
                 registry.add(entry);
                 loadingWatch.watch(entry);
@@ -82,12 +95,13 @@ public final class WorkerLauncher {
                 Map.of("worker_id", workerId, "phase", "startup", "reason", "no_free_port"));
     }
 
-    private WorkerEntry start(String workerId, Launch launch, int port) {
-        List<String> command = List.of(config.distribution().launcher(WORKER_LAUNCHER).toString(),
+    private WorkerEntry start(String workerId, Launch launch, int port, List<String> pinning) {
+        List<String> command = new java.util.ArrayList<>(pinning);
+        command.addAll(List.of(config.distribution().launcher(WORKER_LAUNCHER).toString(),
                 "--worker-id", workerId, "--node", config.nodeName(), "--model", launch.modelPath().toString(),
                 "--model-ref", launch.modelRef(), "--backend", launch.backend(), "--device",
                 String.valueOf(launch.device()), "--bind", config.bind(), "--port", String.valueOf(port),
-                "--hive-url", hiveUrl, "--slots", String.valueOf(launch.slots()));
+                "--hive-url", hiveUrl, "--slots", String.valueOf(launch.slots())));
         try {
             Process process = ChildProcesses.start(command, Map.of("RBEE_CLUSTER_SECRET", config.clusterSecret()),
                     logFile(workerId));

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,12 @@ public final class WorkerRegistry {
     private static final long KEEP_FAILED_MS = 60_000;
 
     private final Map<String, WorkerEntry> workers = new ConcurrentHashMap<>();
+    private final Path logsDir;
+
+    /** {@code logsDir}: where the workers' logs are, to name the job a crashed worker was running (S083). */
+    public WorkerRegistry(Path logsDir) {
+        this.logsDir = logsDir;
+    }
 
     public void add(WorkerEntry entry) {
         workers.put(entry.workerId(), entry);
@@ -36,8 +43,10 @@ public final class WorkerRegistry {
             return;
         }
         if (!entry.hasFailed()) {
-            String cause = ExitCause.describe(entry.process().exitValue(), WorkerState.LOADING.equals(state));
-            LOG.warn("Worker {} exited unexpectedly ({}) while {}", entry.workerId(), cause, state);
+            int exitValue = entry.process().exitValue();
+            String cause = ExitCause.describe(exitValue, WorkerState.LOADING.equals(state));
+            String doing = JobsInFlight.describe(logsDir.resolve(entry.workerId() + ".log")).orElse(state);
+            LOG.warn("Worker {} exited unexpectedly ({}) while {}", entry.workerId(), ExitCause.raw(exitValue), doing);
             entry.failed(cause);
         }
         CompletableFuture.delayedExecutor(KEEP_FAILED_MS, TimeUnit.MILLISECONDS)

@@ -75,6 +75,9 @@ public final class WorkerStopper {
      * must not stretch the wait by the request's own timeout (S114).
      */
     public boolean stopWithin(WorkerEntry worker, Duration patience) {
+        if (!worker.process().isAlive()) {
+            return true; // its port may already belong to a newer worker, which must not get this request
+        }
         Thread.ofVirtual().start(() -> requestShutdown(worker));
         if (ChildProcesses.awaitExit(worker.process(), patience)) {
             LOG.info("✅ Worker terminated: {}", worker.workerId());

@@ -30,7 +30,7 @@ class SpawnServiceTest {
         HiveConfig config = new HiveConfig("localhost", "127.0.0.1", 0, null, 8001, false, new RbeeHome(home),
                 new Distribution(home.resolve("no-dist")), "secret", java.time.Duration.ZERO,
                 java.time.Duration.ofMinutes(5), java.time.Duration.ZERO, java.time.Duration.ofSeconds(30), false);
-        WorkerRegistry registry = new WorkerRegistry();
+        WorkerRegistry registry = new WorkerRegistry(home.resolve("logs"));
         DeviceInventory devices = new DeviceInventory(home.resolve("models"), env,
                 new PreflightOverrides(home.resolve("config.toml"), false));
         return new SpawnService("localhost", devices, new SpawnModels(dev.rbee.hive.models.TestModels.service(home,
