@@ -1,5 +1,21 @@
 Feature: A busy worker is retried, not duplicated
 
+  # scenarios.md S024: the second job waits for the busy worker's slot instead of a second worker on the device.
+  Scenario: S024 A matching busy worker is not duplicated
+    Given the worker takes 100 ms per token
+    And queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    When a task "{\"model\":\"demo:tiny\",\"backend\":\"cpu\",\"device\":0,\"prompt\":\"write a story\",\"max_tokens\":40}" starts through POST /v2/tasks in the background
+    And the task's stream has shown a "token" event
+    And I run "rbee-keeper infer --model demo:tiny --backend cpu --device 0 --prompt hi --max-tokens 3"
+    Then the exit code is 0
+    And stderr contains the line "[queen-rbee] ⏳ Worker busy, retrying in 1 s (attempt 1/3)"
+    And stderr does not contain "Spawning a worker"
+    And the log "rbee-hive.log" contains "Spawning a worker for" 1 time
+    And a queen-rbee, an rbee-hive and 1 llm-worker-rbee process of this scenario are running
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
   # scenarios.md S024 and S089: the only matching worker stays busy (300 tokens at 100 ms each), so queen spawns no
   # second worker; it retries after 1, 2 and 4 s and gives up about 7 s after the first try.
   Scenario: S089 Queen retries a busy worker and then gives up

@@ -113,3 +113,20 @@ Feature: When a worker dies or another client cancels, the caller hears why
     And queen lists 1 worker for "demo:tiny" in state "idle" with 0 busy slots
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S144: the hive notices the exit at once and its next heartbeat (every 5 s) tells queen
+  Scenario: S144 A crashed worker is no longer routed to
+    Given queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    And I remember the id of queen's only worker as <worker-id>
+    When watcher A opens queen's event stream
+    And llm-worker-rbee is killed with SIGKILL
+    Then within 1 s the log "rbee-hive.log" has a line matching "Worker <worker-id> exited unexpectedly \(signal 9\) while idle"
+    And within 6 s watcher A has seen, in this order, "worker removed"
+    And within 1 s queen lists no worker on "localhost"
+    When I run "rbee-keeper infer --model demo:tiny --prompt hello --max-tokens 3"
+    Then the exit code is 0
+    And stderr contains the line "[queen-rbee] Spawning a worker for demo:tiny on localhost"
+    And stderr does not contain "<worker-id>"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -104,7 +104,7 @@ public final class QueenDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
-                    new HiveControlRoutes(new HiveControl(localHive), json).register(r);
+                    new HiveControlRoutes(new HiveControl(localHive, directory), json).register(r);
                     r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     registrations.register(r, json);

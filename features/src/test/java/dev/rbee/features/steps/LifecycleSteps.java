@@ -193,7 +193,7 @@ public class LifecycleSteps {
 
     @Then("the log {string} does not contain {string}")
     public void theLogDoesNotContain(String log, String text) throws IOException {
-        assertFalse(Files.readString(world.home().resolve("logs").resolve(log)).contains(text));
+        assertFalse(Files.readString(world.home().resolve("logs").resolve(log)).contains(world.fill(text)), text);
     }
 
     @Then("no partial result was saved")

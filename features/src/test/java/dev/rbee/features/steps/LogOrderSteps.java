@@ -3,6 +3,7 @@ package dev.rbee.features.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rbee.features.kit.Eventually;
 import dev.rbee.features.kit.ScenarioWorld;
 import io.cucumber.java.en.Then;
 import java.io.IOException;
@@ -33,6 +34,18 @@ public class LogOrderSteps {
         String wanted = world.fill(text);
         assertEquals(times, lines(log).stream().filter(l -> l.contains(wanted)).count(), () -> log + " has '"
                 + wanted + "' another number of times");
+    }
+
+    @Then("within {int} s the log {string} has a line matching {string}")
+    public void eventuallyMatches(int seconds, String log, String regex) throws InterruptedException {
+        String filled = ".*" + world.fill(regex) + ".*";
+        Eventually.within(seconds, () -> {
+            try {
+                return lines(log).stream().anyMatch(l -> l.matches(filled));
+            } catch (IOException notYet) {
+                return false;
+            }
+        }, () -> "no line of " + log + " matches " + filled);
     }
 
     private List<String> lines(String log) throws IOException {

@@ -1,6 +1,7 @@
 package dev.rbee.features.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rbee.contract.json.Json;
@@ -34,6 +35,21 @@ public class RegistrationSteps {
                     .POST(HttpRequest.BodyPublishers.ofString(world.fill(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    @When("I ask queen for {string}")
+    public void get(String path) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            answer = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl() + world.fill(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Then("queen's answer has a last_heartbeat_unix within this scenario for {string}")
+    public void heartbeatWithinScenario(String pointer) {
+        long at = json.tree(answer.body()).at(pointer + "/last_heartbeat_unix").asLong();
+        long now = System.currentTimeMillis() / 1000;
+        assertTrue(at > now - 120 && at <= now, () -> "last_heartbeat_unix " + at + " in " + answer.body());
     }
 
     @Then("queen's answer is {int} with {string} = {string}")

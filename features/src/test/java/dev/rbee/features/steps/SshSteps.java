@@ -122,8 +122,13 @@ public class SshSteps {
 
     @Given("{string} was added through queen as user {string} with install path {string}")
     public void addedThroughQueen(String name, String user, String installPath) {
-        queen().addNode(new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
-                installPath, null, null, server.fingerprint()));
+        queen().addNode(addRequest(name, user, installPath));
+    }
+
+    /** The add-node request for a node served by this scenario's SSH server, its host key trusted. */
+    AddNodeRequest addRequest(String name, String user, String installPath) {
+        return new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"), installPath, null,
+                null, server.fingerprint());
     }
 
     @When("I note what the SSH server has seen so far")

@@ -1,6 +1,15 @@
 package dev.rbee.queen.hive;
 
+import dev.rbee.contract.Times;
+import dev.rbee.contract.WorkerState;
 import dev.rbee.contract.client.HiveClient;
+import dev.rbee.contract.error.FieldError;
+import dev.rbee.contract.hive.HWorker;
+import dev.rbee.contract.queen.QWorker;
+import dev.rbee.contract.queen.WorkerHealthEntry;
+import dev.rbee.contract.queen.WorkersHealthResponse;
+import dev.rbee.queen.registry.WorkerDirectory;
+import java.util.List;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HiveHealth;
@@ -21,9 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class HiveControl {
     private static final Logger LOG = LoggerFactory.getLogger(HiveControl.class);
     private final LocalHive local;
+    private final WorkerDirectory directory;
 
-    public HiveControl(LocalHive local) {
+    public HiveControl(LocalHive local, WorkerDirectory directory) {
         this.local = local;
+        this.directory = directory;
     }
 
     public HiveStatus start(String node) {
@@ -61,6 +72,33 @@ public final class HiveControl {
             return new HiveStatus(node, true, HiveState.UNREACHABLE, local.url(), null, running.get().pid(),
                     null, null, null, 0, null);
         }
+    }
+
+    /**
+     * {@code GET /v2/workers/health?node=} (S029): the hive's workers asked live, each with the time queen last heard
+     * of it. Ready means it can take a job now (idle, or busy with a free slot).
+     */
+    public WorkersHealthResponse workersHealth(String node) {
+        if (node == null || node.isBlank()) {
+            throw RbeeException.invalid(List.of(new FieldError("node", "required", "node is required", null)), null);
+        }
+        requireKnown(node);
+        HiveClient hive = local.running().orElseThrow(() -> RbeeException.of(ErrorCode.HIVE_NOT_RUNNING,
+                "rbee-hive is not running on " + node, Map.of("node", node))).client();
+        List<WorkerHealthEntry> workers = hive.workersList().workers().stream()
+                .map(w -> new WorkerHealthEntry(w.workerId(), w.state(), isReady(w), lastHeartbeatUnix(w.workerId())))
+                .toList();
+        return new WorkersHealthResponse("ok", node, workers);
+    }
+
+    private static boolean isReady(HWorker worker) {
+        return WorkerState.IDLE.equals(worker.state())
+                || WorkerState.BUSY.equals(worker.state()) && worker.slotsBusy() < worker.slotsTotal();
+    }
+
+    private Long lastHeartbeatUnix(String workerId) {
+        return directory.find(workerId).map(QWorker::lastHeartbeatAt).filter(java.util.Objects::nonNull)
+                .map(at -> Times.parse(at).getEpochSecond()).orElse(null);
     }
 
     private static void requireKnown(String node) {

@@ -50,12 +50,23 @@ public final class DeviceInventory {
             CudaInventory parsed = FakeCudaDevices.parse(fake);
             this.fakes = FakeCudaDevices.devices(fake);
             this.cuda = () -> parsed;
+            this.engine = null;
         } else {
             CudaProbe probe = new CudaProbe();
             this.fakes = List.of();
             this.cuda = new RecentAnswer<>(probe::refreshFreeMemory, FREE_MEMORY_MAX_AGE_NANOS);
+            this.engine = Engines.create(Engines.DEFAULT, System.err);
         }
-        this.engine = simulated ? null : Engines.create(Engines.DEFAULT, System.err);
+    }
+
+    /** Real (not simulated) devices as {@code cuda} finds them, for workers running {@code engine}. */
+    DeviceInventory(Path modelsDir, Supplier<CudaInventory> cuda, Engine engine, PreflightOverrides overrides) {
+        this.modelsDir = modelsDir;
+        this.overrides = overrides;
+        this.simulated = false;
+        this.fakes = List.of();
+        this.cuda = cuda;
+        this.engine = engine;
     }
 
     public BackendsList backends() {
