@@ -28,6 +28,7 @@ import dev.rbee.hive.workers.LoadingWatch;
 import dev.rbee.hive.workers.Preflight;
 import dev.rbee.hive.workers.SpawnService;
 import dev.rbee.hive.workers.WorkerLauncher;
+import dev.rbee.hive.workers.WorkerEntry;
 import dev.rbee.hive.workers.WorkerRegistry;
 import dev.rbee.hive.workers.WorkerStopper;
 import java.util.List;
@@ -137,10 +138,10 @@ public final class HiveDaemon {
         if (shutdownResult != null) {
             return shutdownResult;
         }
-        LOG.info("Shutting down {} worker(s)", workers.size());
-        int count = workers.size();
-        List<String> forceKilled = stopper.stopAll(workers.all());
-        shutdownResult = new HiveShutdownResponse(count, forceKilled);
+        List<WorkerEntry> running = workers.all().stream().filter(w -> w.process().isAlive()).toList();
+        LOG.info("Shutting down {} worker(s)", running.size());
+        List<String> forceKilled = stopper.stopAll(running);
+        shutdownResult = new HiveShutdownResponse(running.size(), forceKilled);
         logs.stop();
         timer.schedule(() -> {
             http.stop();

@@ -93,6 +93,11 @@ public final class HiveRoutes {
 
     private void workerShutdown(Context ctx) {
         WorkerEntry entry = workers.get(ctx.pathParam(ApiPaths.PARAM_ID));
+        if (!entry.process().isAlive()) { // nothing to drain; its port may already be another worker's
+            workers.remove(entry);
+            Responses.json(ctx, json, 200, new WorkerShutdownResponse(entry.workerId(), WorkerState.ERROR));
+            return;
+        }
         entry.state(WorkerState.DRAINING);
         Thread.ofVirtual().start(() -> stopper.stop(entry));
         Responses.json(ctx, json, 202, new WorkerShutdownResponse(entry.workerId(), WorkerState.DRAINING));

@@ -28,7 +28,7 @@ public final class WorkerStopper {
 
     /** Stops all in parallel; returns the ids that had to be force-killed. */
     public List<String> stopAll(Collection<WorkerEntry> workers) {
-        List<CompletableFuture<String>> stops = workers.stream()
+        List<CompletableFuture<String>> stops = workers.stream().filter(w -> w.process().isAlive())
                 .map(w -> CompletableFuture.supplyAsync(() -> stop(w) ? null : w.workerId(),
                         r -> Thread.ofVirtual().start(r)))
                 .toList();
@@ -63,6 +63,9 @@ public final class WorkerStopper {
 
     /** Drains the worker; returns true when it exited by itself within the grace period. */
     public boolean stop(WorkerEntry worker) {
+        if (!worker.process().isAlive()) {
+            return true;
+        }
         LOG.info("🛑 Shutting down {}...", worker.workerId());
         worker.state(WorkerState.DRAINING);
         LOG.info("⏳ Waiting for graceful shutdown ({}s timeout)...", grace.toSeconds());
