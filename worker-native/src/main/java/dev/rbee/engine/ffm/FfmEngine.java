@@ -71,7 +71,7 @@ public final class FfmEngine implements Engine {
             if (model.equals(MemorySegment.NULL)) {
                 throw new EngineException("llama.cpp could not load " + request.modelPath(), EngineException.Kind.MODEL);
             }
-            listener.progress(info.layers(), info.layers(), info.fileSizeBytes());
+            listener.progress(info.layers(), info.layers(), info.tensorDataBytes());
             return model;
         } catch (EngineException e) {
             throw e;
@@ -89,7 +89,7 @@ public final class FfmEngine implements Engine {
             int done = Math.min(layers, (int) Math.floor(fraction * layers));
             if (done > reported[0] && done < layers) {
                 reported[0] = done;
-                listener.progress(done, layers, (long) (fraction * info.fileSizeBytes()));
+                listener.progress(done, layers, (long) (fraction * info.tensorDataBytes()));
             }
             return true;
         };
