@@ -27,9 +27,15 @@ public final class RandomLlamaGenerator {
     private static final double REFERENCE_EMBEDDING = 64;
 
     public void write(LlamaModelSpec spec, Path target) throws IOException {
+        write(spec, target, java.util.Map.of());
+    }
+
+    /** As {@link #write(LlamaModelSpec, Path)}, with extra string metadata after the model's own keys. */
+    public void write(LlamaModelSpec spec, Path target, java.util.Map<String, String> strings) throws IOException {
         LlamaVocab vocab = LlamaVocab.ofSize(spec.vocabSize());
         GgufWriter writer = new GgufWriter();
         writeLlamaMetadata(writer, spec, vocab);
+        strings.forEach(writer::putString);
         addTensors(spec, vocab, writer);
         writer.writeTo(target);
     }
