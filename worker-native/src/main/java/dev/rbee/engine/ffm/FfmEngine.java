@@ -80,7 +80,10 @@ public final class FfmEngine implements Engine {
         }
     }
 
-    /** llama.cpp calls this with 0.0–1.0 while it reads tensors; reported as layers, once per whole layer. */
+    /**
+     * llama.cpp calls this with 0.0–1.0 while it reads tensors; reported as layers, once per whole layer. The
+     * fraction is of the tensor data, so bytes_loaded is too: the header (vocabulary and all) is not weight.
+     */
     private static MemorySegment progressCallback(Arena arena, GgufInfo info, LoadListener listener)
             throws ReflectiveOperationException {
         int layers = info.layers();
