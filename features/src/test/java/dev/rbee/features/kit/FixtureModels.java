@@ -38,6 +38,41 @@ public final class FixtureModels {
         return java.util.Arrays.copyOf(model, bytes);
     }
 
+    /**
+     * A complete random-weight model of exactly {@code bytes} (a multiple of 32, as every GGUF file this writer makes
+     * is), which llama.cpp loads like any other: the size is made up by a metadata string {@code rbee.padding}, not by
+     * bytes after the tensor data. A model without the string is written first; its header ends at most 31 bytes
+     * before its aligned data section, so a string as long as the bytes still missing lands the data section exactly
+     * where the total comes out right.
+     */
+    public static byte[] loadableOfExactly(long bytes) {
+        if (bytes % 32 != 0) {
+            throw new IllegalArgumentException("GGUF files of this writer are multiples of 32 bytes");
+        }
+        try {
+            Path file = Files.createTempFile("rbee-fixture-", ".gguf");
+            try {
+                int layers = (int) Math.max(1, (bytes / 1e6 - BASE_MB) / LAYER_MB);
+                LlamaModelSpec spec;
+                do {
+                    spec = new LlamaModelSpec("rbee exact-size fixture", 256, layers--, 4, 4, 512, 512, GgmlType.F32,
+                            42L);
+                    new RandomLlamaGenerator().write(spec, file, Map.of("rbee.padding", ""));
+                } while (Files.size(file) > bytes && layers > 0);
+                long missing = bytes - Files.size(file);
+                new RandomLlamaGenerator().write(spec, file, Map.of("rbee.padding", "0".repeat((int) missing)));
+                if (Files.size(file) != bytes) {
+                    throw new IllegalStateException("padded model has " + Files.size(file) + " bytes, not " + bytes);
+                }
+                return Files.readAllBytes(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] generate(int megabytes) {
         int layers = (int) Math.max(1, Math.round((megabytes - BASE_MB) / LAYER_MB));
         LlamaModelSpec spec = new LlamaModelSpec("rbee hub fixture " + megabytes + " MB", 256, layers, 4, 4, 512,

@@ -71,7 +71,7 @@ public final class FfmEngine implements Engine {
             if (model.equals(MemorySegment.NULL)) {
                 throw new EngineException("llama.cpp could not load " + request.modelPath(), EngineException.Kind.MODEL);
             }
-            listener.progress(info.layers(), info.layers(), info.fileSizeBytes());
+            listener.progress(info.layers(), info.layers(), info.tensorDataBytes());
             return model;
         } catch (EngineException e) {
             throw e;
@@ -80,7 +80,10 @@ public final class FfmEngine implements Engine {
         }
     }
 
-    /** llama.cpp calls this with 0.0–1.0 while it reads tensors; reported as layers, once per whole layer. */
+    /**
+     * llama.cpp calls this with 0.0–1.0 while it reads tensors; reported as layers, once per whole layer. The
+     * fraction is of the tensor data, so bytes_loaded is too: the header (vocabulary and all) is not weight.
+     */
     private static MemorySegment progressCallback(Arena arena, GgufInfo info, LoadListener listener)
             throws ReflectiveOperationException {
         int layers = info.layers();
@@ -89,7 +92,7 @@ public final class FfmEngine implements Engine {
             int done = Math.min(layers, (int) Math.floor(fraction * layers));
             if (done > reported[0] && done < layers) {
                 reported[0] = done;
-                listener.progress(done, layers, (long) (fraction * info.fileSizeBytes()));
+                listener.progress(done, layers, (long) (fraction * info.tensorDataBytes()));
             }
             return true;
         };

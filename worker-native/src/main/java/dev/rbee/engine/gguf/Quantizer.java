@@ -29,6 +29,16 @@ final class Quantizer {
                     encodeQ4Block(row, b, out);
                 }
             }
+            case Q4_K, Q5_K -> {
+                for (int b = 0; b < row.length; b += KQuants.QK_K) {
+                    KQuants.encodeScaledMin(type == GgmlType.Q5_K ? 5 : 4, row, b, out);
+                }
+            }
+            case Q6_K -> {
+                for (int b = 0; b < row.length; b += KQuants.QK_K) {
+                    KQuants.encodeQ6(row, b, out);
+                }
+            }
         }
     }
 

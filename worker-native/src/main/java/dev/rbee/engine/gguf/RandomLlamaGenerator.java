@@ -27,15 +27,26 @@ public final class RandomLlamaGenerator {
     private static final double REFERENCE_EMBEDDING = 64;
 
     public void write(LlamaModelSpec spec, Path target) throws IOException {
+        write(spec, target, java.util.Map.of());
+    }
+
+    /** As {@link #write(LlamaModelSpec, Path)}, with extra string metadata after the model's own keys. */
+    public void write(LlamaModelSpec spec, Path target, java.util.Map<String, String> strings) throws IOException {
         LlamaVocab vocab = LlamaVocab.ofSize(spec.vocabSize());
         GgufWriter writer = new GgufWriter();
         writeLlamaMetadata(writer, spec, vocab);
+        strings.forEach(writer::putString);
         addTensors(spec, vocab, writer);
         writer.writeTo(target);
     }
 
     /** The keys llama.cpp needs to load a llama model with this vocabulary. */
     static void writeLlamaMetadata(GgufWriter w, LlamaModelSpec spec, LlamaVocab vocab) {
+        writeLlamaMetadata(w, spec, vocab, ByteLevelVocab.EOS);
+    }
+
+    /** As above with another end-of-sequence token, for models whose EOS is not {@code </s>} (S055). */
+    static void writeLlamaMetadata(GgufWriter w, LlamaModelSpec spec, LlamaVocab vocab, int eosId) {
         w.putString("general.architecture", "llama")
                 .putString("general.name", spec.name())
                 .putUInt32("general.file_type", spec.tensorType().fileType())
@@ -54,7 +65,7 @@ public final class RandomLlamaGenerator {
                 .putFloat32Array("tokenizer.ggml.scores", vocab.scoreArray())
                 .putInt32Array("tokenizer.ggml.token_type", vocab.typeArray())
                 .putUInt32("tokenizer.ggml.bos_token_id", ByteLevelVocab.BOS)
-                .putUInt32("tokenizer.ggml.eos_token_id", ByteLevelVocab.EOS)
+                .putUInt32("tokenizer.ggml.eos_token_id", eosId)
                 .putUInt32("tokenizer.ggml.unknown_token_id", ByteLevelVocab.UNK)
                 .putBool("tokenizer.ggml.add_bos_token", true)
                 .putBool("tokenizer.ggml.add_eos_token", false);
@@ -67,7 +78,7 @@ public final class RandomLlamaGenerator {
         w.addTensor("token_embd.weight", type, new long[] {n, vocabSize}, RandomLlamaGenerator::embeddingRow);
         w.addTensor("output_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
         double outputNoise = OUTPUT_NOISE * widthScale(spec);
-        w.addTensor("output.weight", type, new long[] {n, vocabSize}, outputRows(vocab, outputNoise));
+        w.addTensor("output.weight", type.outputType(), new long[] {n, vocabSize}, outputRows(vocab, outputNoise));
         for (int layer = 0; layer < spec.layers(); layer++) {
             addLayer(spec, w, layer);
         }
@@ -94,6 +105,11 @@ public final class RandomLlamaGenerator {
 
     /** Transformer blocks with all-zero weights: each one passes the residual stream through unchanged. */
     static void addZeroLayers(GgufWriter w, LlamaModelSpec spec) {
+        addZeroLayers(w, spec, GgmlType.F32);
+    }
+
+    /** As above, with the matrices stored as {@code type} (zeros are exact in every type). */
+    static void addZeroLayers(GgufWriter w, LlamaModelSpec spec, GgmlType type) {
         TensorRows zeros = (r, row) -> java.util.Arrays.fill(row, 0f);
         long n = spec.embedding();
         long kv = spec.kvEmbedding();
@@ -101,14 +117,14 @@ public final class RandomLlamaGenerator {
         for (int layer = 0; layer < spec.layers(); layer++) {
             String p = "blk." + layer + ".";
             w.addTensor(p + "attn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
-            w.addTensor(p + "attn_q.weight", GgmlType.F32, new long[] {n, n}, zeros);
-            w.addTensor(p + "attn_k.weight", GgmlType.F32, new long[] {n, kv}, zeros);
-            w.addTensor(p + "attn_v.weight", GgmlType.F32, new long[] {n, kv}, zeros);
-            w.addTensor(p + "attn_output.weight", GgmlType.F32, new long[] {n, n}, zeros);
+            w.addTensor(p + "attn_q.weight", type, new long[] {n, n}, zeros);
+            w.addTensor(p + "attn_k.weight", type, new long[] {n, kv}, zeros);
+            w.addTensor(p + "attn_v.weight", type, new long[] {n, kv}, zeros);
+            w.addTensor(p + "attn_output.weight", type, new long[] {n, n}, zeros);
             w.addTensor(p + "ffn_norm.weight", GgmlType.F32, new long[] {n}, RandomLlamaGenerator::ones);
-            w.addTensor(p + "ffn_gate.weight", GgmlType.F32, new long[] {n, ff}, zeros);
-            w.addTensor(p + "ffn_up.weight", GgmlType.F32, new long[] {n, ff}, zeros);
-            w.addTensor(p + "ffn_down.weight", GgmlType.F32, new long[] {ff, n}, zeros);
+            w.addTensor(p + "ffn_gate.weight", type, new long[] {n, ff}, zeros);
+            w.addTensor(p + "ffn_up.weight", type, new long[] {n, ff}, zeros);
+            w.addTensor(p + "ffn_down.weight", type, new long[] {ff, n}, zeros);
         }
     }
 

@@ -68,7 +68,7 @@ public final class LlamaCppEngine implements Engine {
             throw new EngineException("llama.cpp could not load " + request.modelPath() + ": " + e.getMessage(),
                     EngineException.Kind.MODEL, e);
         }
-        listener.progress(info.layers(), info.layers(), info.fileSizeBytes());
+        listener.progress(info.layers(), info.layers(), info.tensorDataBytes());
         return new LlamaCppModel(model);
     }
 

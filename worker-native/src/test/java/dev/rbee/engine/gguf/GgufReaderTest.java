@@ -18,8 +18,9 @@ class GgufReaderTest {
     @TempDir
     Path dir;
 
+    /** The K types need 256-wide rows; {@link #kQuantModelsNameTheirMixAndKeepTheOutputInQ6K} reads them back. */
     @ParameterizedTest
-    @EnumSource(GgmlType.class)
+    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q4_0", "Q8_0"})
     void modelFactsReadBackForEveryTensorType(GgmlType type) throws Exception {
         LlamaModelSpec spec = GgufFixtures.small(type);
         Path file = GgufFixtures.write(dir, type + ".gguf", spec);
@@ -40,7 +41,7 @@ class GgufReaderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GgmlType.class)
+    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q4_0", "Q8_0"})
     void tensorDescriptorsMatchWhatWasWritten(GgmlType type) throws Exception {
         LlamaModelSpec spec = GgufFixtures.small(type);
         GgufInfo info = new GgufReader().read(GgufFixtures.write(dir, type + ".gguf", spec));
@@ -56,6 +57,20 @@ class GgufReaderTest {
         assertEquals(List.of(64L), norm.dims());
         assertEquals(List.of(128L, 64L), info.tensor("blk.0.ffn_down.weight").orElseThrow().dims());
         assertEquals(0, info.dataOffset() % GgufWriter.ALIGNMENT);
+        assertTrue(info.dataOffset() + info.tensorDataBytes() <= info.fileSizeBytes());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GgmlType.class, names = {"Q4_K", "Q5_K"})
+    void kQuantModelsNameTheirMixAndKeepTheOutputInQ6K(GgmlType type) throws Exception {
+        LlamaModelSpec spec = new LlamaModelSpec("k", 256, 2, 4, 2, 512, 256, type, 1);
+        GgufInfo info = new GgufReader().read(GgufFixtures.write(dir, type + ".gguf", spec));
+        assertEquals(type == GgmlType.Q4_K ? "Q4_K_M" : "Q5_K_M", info.quantization());
+        assertEquals(type.name(), info.dominantTensorType().orElseThrow());
+        assertEquals("Q6_K", info.tensor("output.weight").orElseThrow().typeName());
+        assertEquals(spec.parameterCount(), info.parameterCount());
+        GgufTensor down = info.tensor("blk.1.ffn_down.weight").orElseThrow();
+        assertEquals(type.rowBytes(512) * 256, down.byteSize().orElseThrow());
         assertTrue(info.dataOffset() + info.tensorDataBytes() <= info.fileSizeBytes());
     }
 

@@ -37,12 +37,13 @@ class GgufRoundTripTest {
     @ParameterizedTest
     @EnumSource(GgmlType.class)
     void everyTensorTypeHasTheSizeGgmlExpects(GgmlType type) throws Exception {
-        LlamaModelSpec spec = new LlamaModelSpec("t", 64, 1, 4, 2, 128, 256, type, 1);
+        long n = Math.max(64, type.blockSize()); // K-quant rows are whole 256-value super-blocks
+        LlamaModelSpec spec = new LlamaModelSpec("t", (int) n, 1, 4, 2, (int) (2 * n), 256, type, 1);
         Path file = dir.resolve(type + ".gguf");
         new RandomLlamaGenerator().write(spec, file);
         long vocab = new ByteLevelVocab().size();
-        long matrices = 2 * 64 * vocab + 64 * 64 * 2 + 64 * 32 * 2 + 3 * 64 * 128;
-        long expectedData = type.rowBytes(64) * (matrices / 64);
+        long matrices = 2 * n * vocab + n * n * 2 + n * n / 2 * 2 + 3 * n * 2 * n;
+        long expectedData = type.rowBytes(n) * (matrices / n);
         assertTrue(Files.size(file) > expectedData, type + ": file smaller than its tensor data");
         assertEquals(type.fileType(), new GgufReader().read(file).number("general.file_type").orElseThrow().intValue());
     }

@@ -9,6 +9,8 @@ import dev.rbee.engine.Engine;
 import dev.rbee.engine.EngineException;
 import dev.rbee.engine.LoadRequest;
 import dev.rbee.engine.LoadedModel;
+import dev.rbee.engine.ModelHeader;
+import dev.rbee.engine.gguf.GgufInfo;
 import dev.rbee.worker.WorkerConfig;
 import dev.rbee.worker.WorkerStatus;
 import java.util.Map;
@@ -50,6 +52,16 @@ public final class ModelLoader {
         return config.backend();
     }
 
+    /**
+     * What the file's own metadata says, before llama.cpp sees it: the vocabulary, EOS and layer count come from
+     * there and from nowhere else (S055), so the log shows them for anyone wondering why a run ended early.
+     */
+    private static void logMetadata(GgufInfo info) {
+        LOG.info("Model metadata: {}, {} layers, vocab {}, EOS {}, {}", info.architecture(), info.layers(),
+                info.vocabSize().map(String::valueOf).orElse("unknown"),
+                info.eosTokenId().map(String::valueOf).orElse("none"), info.quantization());
+    }
+
     /** Returns the model, or empty after recording the failure (state {@code error}, an {@code error} event). */
     public Optional<LoadedModel> load() {
         // The JVM counts only the cores this process may run on, so a worker the hive pinned to half of them
@@ -58,6 +70,7 @@ public final class ModelLoader {
         LOG.info("Loading {} with {}, {} threads", config.modelPath(), engine.name(), threads);
         long start = System.nanoTime();
         try {
+            logMetadata(ModelHeader.read(config.modelPath()));
             LoadedModel model = engine.load(new LoadRequest(config.modelPath(), config.contextSize(),
                             computeBackend(), config.device(), threads,
                             config.slots()),
