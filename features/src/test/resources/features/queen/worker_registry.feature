@@ -42,17 +42,17 @@ Feature: Workers registered with queen by their hive (api.md §5.5)
   # scenarios.md S029, on the local node (starting remote hives is not built yet; docs/decisions.md)
   Scenario: S029 Worker health per node
     Given an idle worker for "demo:tiny" runs on localhost
-    When I ask queen for "/v2/workers/health?node=localhost" from queen
+    When I ask queen for "/v2/workers/health?node=localhost"
     Then queen's answer is 200 with "/node" = "localhost"
     And queen's answer is 200 with "/workers/0/state" = "idle"
     And queen's answer is 200 with "/workers/0/ready" = "true"
     And queen's answer has a last_heartbeat_unix within this scenario for "/workers/0"
-    When I ask queen for "/v2/workers/health?node=nowhere" from queen
+    When I ask queen for "/v2/workers/health?node=nowhere"
     Then queen's answer is the error 404 NODE_NOT_FOUND
-    When I ask queen for "/v2/workers/health" from queen
+    When I ask queen for "/v2/workers/health"
     Then queen's answer is the error 400 INVALID_REQUEST
     When I run "rbee-keeper hive status --node localhost"
     Then the exit code is 0
-    And stdout contains the line "  workers: 1"
+    And stdout has a line matching "^  workers: 1$"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
