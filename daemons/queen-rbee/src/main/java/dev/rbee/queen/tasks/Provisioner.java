@@ -31,9 +31,11 @@ public final class Provisioner {
     private final LocalHive localHive;
     private final WorkerDirectory directory;
     private final WorkerClients workers;
-    /** Makes a remote node's hive available, or throws why it cannot; wired by QueenDaemon. */
-    private volatile java.util.function.BiConsumer<String, java.util.function.Consumer<String>> remoteHive =
-            (node, narrate) -> {
+    /** A client for a remote node's running hive, or throws why there is none; wired by QueenDaemon. */
+    private volatile java.util.function.BiFunction<String, java.util.function.Consumer<String>, HiveClient>
+            remoteHive = (node, narrate) -> {
+                throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running",
+                        Map.of("node", node));
             };
 
     public Provisioner(LocalHive localHive, WorkerDirectory directory, WorkerClients workers) {
@@ -42,7 +44,8 @@ public final class Provisioner {
         this.workers = workers;
     }
 
-    public void remoteHives(java.util.function.BiConsumer<String, java.util.function.Consumer<String>> hook) {
+    public void remoteHives(
+            java.util.function.BiFunction<String, java.util.function.Consumer<String>, HiveClient> hook) {
         this.remoteHive = hook;
     }
 
@@ -71,13 +74,10 @@ public final class Provisioner {
      * loading progress until the worker is ready. Also the whole of {@code POST /v2/workers/spawn} (§5.4).
      */
     QWorker spawnReady(HiveSpawnRequest spawn, String node, TaskStream stream, JobRecord job) {
-        if (!LocalHive.NODE.equals(node)) {
-            // A registered remote node: its hive is reached over SSH (api.md §5.3); the hook fails with the reason.
-            remoteHive.accept(node, text -> stream.narrate("hive_start", text));
-            throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running",
-                    java.util.Map.of("node", node));
-        }
-        HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+        // A registered remote node: its hive at the node's address, else the reason it cannot serve (api.md §5.3).
+        java.util.function.Consumer<String> narrate = text -> stream.narrate("hive_start", text);
+        HiveClient hive = LocalHive.NODE.equals(node) ? localHive.ensureRunning(narrate)
+                : remoteHive.apply(node, narrate);
         ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(spawn);
