@@ -112,7 +112,10 @@ public final class HivePeer {
         }
     }
 
-    /** An answer that is not the contract's JSON is the hive's fault: INTERNAL_ERROR naming the hive (S034). */
+    /**
+     * An answer that is not the contract's JSON is the hive's fault: INTERNAL_ERROR naming the hive, as S034 says
+     * (api.md §9 calls it INVALID_RESPONSE; its details {@code from, node, parse_error, position} are kept).
+     */
     private <T> T answerOf(Supplier<T> call) {
         try {
             return call.get();
@@ -122,8 +125,14 @@ public final class HivePeer {
             }
             String problem = e.getCause() instanceof JsonDecodeException bad ? bad.describe()
                     : String.valueOf(e.details().getOrDefault("parse_error", e.getMessage()));
+            Map<String, Object> more = new LinkedHashMap<>();
+            more.put("from", String.valueOf(e.details().get("from")));
+            more.put("parse_error", problem);
+            if (e.details().get("position") != null) {
+                more.put("position", e.details().get("position"));
+            }
             throw RbeeException.of(ErrorCode.INTERNAL_ERROR, "Invalid response from rbee-hive on " + node + ": "
-                    + problem, hiveDetails(Map.of("parse_error", problem)), e);
+                    + problem, hiveDetails(more), e);
         }
     }
 
