@@ -69,6 +69,9 @@ public final class HivePeer {
         } catch (RbeeException e) {
             throw e.is(ErrorCode.REQUEST_TIMEOUT) ? cannotConnect(ErrorCode.CONNECTION_TIMEOUT, e) : e;
         }
+        if (health == null || health.version() == null) {
+            throw invalidAnswer("GET /v1/health has no version", Map.of());
+        }
         checkVersion(health.version());
         HiveClient hive = client(SPAWN_TIMEOUT);
         answerOf(hive::workersList);
@@ -127,13 +130,18 @@ public final class HivePeer {
                     : String.valueOf(e.details().getOrDefault("parse_error", e.getMessage()));
             Map<String, Object> more = new LinkedHashMap<>();
             more.put("from", String.valueOf(e.details().get("from")));
-            more.put("parse_error", problem);
             if (e.details().get("position") != null) {
                 more.put("position", e.details().get("position"));
             }
-            throw RbeeException.of(ErrorCode.INTERNAL_ERROR, "Invalid response from rbee-hive on " + node + ": "
-                    + problem, hiveDetails(more), e);
+            throw invalidAnswer(problem, more);
         }
+    }
+
+    private RbeeException invalidAnswer(String problem, Map<String, Object> more) {
+        Map<String, Object> details = new LinkedHashMap<>(more);
+        details.put("parse_error", problem);
+        return RbeeException.of(ErrorCode.INTERNAL_ERROR, "Invalid response from rbee-hive on " + node + ": "
+                + problem, hiveDetails(details));
     }
 
     private RbeeException cannotConnect(ErrorCode code, RuntimeException last) {

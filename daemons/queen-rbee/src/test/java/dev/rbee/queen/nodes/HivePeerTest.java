@@ -96,6 +96,20 @@ class HivePeerTest {
         }
     }
 
+    @Test
+    void aHealthAnswerWithoutVersionIsOffContract() throws IOException {
+        HttpServer server = hive("{\"status\":\"alive\"}", "{\"workers\":[]}");
+        try {
+            RbeeException e = assertThrows(RbeeException.class,
+                    () -> peerAt(server.getAddress().getPort()).connect(narrated::add));
+            assertEquals("INTERNAL_ERROR", e.code());
+            assertEquals("Invalid response from rbee-hive on workstation: GET /v1/health has no version",
+                    e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** A hive that accepts and hangs up before answering: 3 attempts, 200 ms and 400 ms apart, each narrated. */
     @Test
     void resetsAreRetriedTwiceThenHiveUnreachable() throws Exception {
