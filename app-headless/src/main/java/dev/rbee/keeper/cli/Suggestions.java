@@ -26,6 +26,9 @@ public final class Suggestions {
         }
         Map<String, Object> d = e.details();
         String node = text(d, "node").orElse(context.node() == null ? "<node>" : context.node());
+        if (fromHive(d) && ("CONNECTION_TIMEOUT".equals(e.code()) || "HIVE_UNREACHABLE".equals(e.code()))) {
+            return List.of("See the hive log: rbee-keeper logs --node " + node);
+        }
         return switch (e.code()) {
             case KeeperErrors.USAGE_ERROR -> usage(d, context);
             case KeeperErrors.QUEEN_UNREACHABLE -> Boolean.TRUE.equals(d.get(KeeperErrors.LOOPBACK))
@@ -40,7 +43,11 @@ public final class Suggestions {
             case "MISSING_API_KEY", "INVALID_API_KEY" -> List.of("Set api_key in "
                     + context.home().configToml() + " or export RBEE_API_KEY");
             case "WORKER_NOT_FOUND" -> List.of("List workers: rbee-keeper worker list");
-            case "INTERNAL_ERROR" -> List.of("See the log: " + context.home().logFile("queen-rbee"));
+            case "INTERNAL_ERROR" -> fromHive(d) ? List.of("Restart it: rbee-keeper hive stop --node " + node
+                    + " && rbee-keeper hive start --node " + node)
+                    : List.of("See the log: " + context.home().logFile("queen-rbee"));
+            case "VERSION_MISMATCH" ->
+                    List.of("Install the matching version: rbee-keeper setup install --node " + node);
             case "HIVE_NOT_RUNNING" -> List.of("Start it: rbee-keeper hive start --node " + node);
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");
@@ -49,6 +56,11 @@ public final class Suggestions {
                     SetupErrors.suggestions(e.code(), d, node);
             default -> inference(e.code(), d, context, node);
         };
+    }
+
+    /** queen says {@code target:"hive"} when the node's hive, not SSH or queen itself, failed (S033, S034). */
+    private static boolean fromHive(Map<String, Object> d) {
+        return "hive".equals(d.get("target"));
     }
 
     private static List<String> usage(Map<String, Object> d, ErrorContext context) {

@@ -100,6 +100,27 @@ class ErrorPresenterTest {
                 "💡 Set api_key in /home/ops/.rbee/config.toml or export RBEE_API_KEY"), ErrorPresenter.lines(e, INFER));
     }
 
+    /** S033, S034, S035: queen marks failures of the node's hive with {@code target:"hive"}. */
+    @Test
+    void hiveFailuresPointAtTheHive() {
+        RbeeException timeout = envelope(408, "{\"error\":{\"code\":\"CONNECTION_TIMEOUT\",\"message\":\"Cannot "
+                + "connect to rbee-hive on workstation at http://workstation.home.arpa:9200 after 3 attempts\","
+                + "\"details\":{\"component\":\"queen-rbee\",\"node\":\"workstation\",\"target\":\"hive\"}}}");
+        assertEquals("💡 See the hive log: rbee-keeper logs --node workstation",
+                ErrorPresenter.lines(timeout, INFER).get(1));
+        RbeeException invalid = envelope(500, "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"Invalid "
+                + "response from rbee-hive on workstation: x\",\"details\":{\"component\":\"queen-rbee\","
+                + "\"node\":\"workstation\",\"target\":\"hive\"}}}");
+        assertEquals("💡 Restart it: rbee-keeper hive stop --node workstation && rbee-keeper hive start --node "
+                + "workstation", ErrorPresenter.lines(invalid, INFER).get(1));
+        RbeeException version = envelope(409, "{\"error\":{\"code\":\"VERSION_MISMATCH\",\"message\":\"rbee-hive "
+                + "on workstation is 0.2.0 but queen-rbee is 0.1.0\",\"details\":{\"component\":\"queen-rbee\","
+                + "\"node\":\"workstation\"}}}");
+        assertEquals(List.of("[queen-rbee] ❌ Error: rbee-hive on workstation is 0.2.0 but queen-rbee is 0.1.0 "
+                + "(VERSION_MISMATCH)", "💡 Install the matching version: rbee-keeper setup install --node "
+                + "workstation"), ErrorPresenter.lines(version, INFER));
+    }
+
     @Test
     void workerFailureHintsAtTheWorkerLog() {
         RbeeException e = envelope(500, "{\"error\":{\"code\":\"WORKER_FAILED\",\"message\":\"Worker worker-3b1e on "

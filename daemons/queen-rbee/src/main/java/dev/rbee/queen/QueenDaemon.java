@@ -81,7 +81,7 @@ public final class QueenDaemon {
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
         JobRegistry jobs = new JobRegistry(events);
         dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),
-                config.distribution().root(), json);
+                config.distribution().root(), json, secret);
         EventsRoute eventsRoute = new EventsRoute(events, new ClusterSnapshot(nodes.registry()::list, localHive,
                 directory, jobs), json, timer);
         WorkerClients workers = new WorkerClients(secret, json);
@@ -89,7 +89,7 @@ public final class QueenDaemon {
         tasks = new TaskService(jobs, provisioner, directory, workers, json, timer, config.inferenceStallTimeout(),
                 stopping::get);
         tasks.knownNodes(nodes.registry()::exists);
-        provisioner.remoteHives(nodes.remoteHives()::requireRunning);
+        provisioner.remoteHives(nodes.remoteHives()::connect);
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
                 nodes.registry()::exists);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);

@@ -23,17 +23,27 @@ public final class StandaloneHive {
 
     private final Path root;
     private final ScenarioWorld world;
-    private final String secret = "test-secret-" + Long.toHexString(System.nanoTime());
+    private final String secret;
+    private final int port;
+    private final String nodeName;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private CommandRun process;
 
     public StandaloneHive(Path root, ScenarioWorld world) {
+        this(root, world, world.localHivePort(), "test-secret-" + Long.toHexString(System.nanoTime()), "localhost");
+    }
+
+    /** A hive on {@code port} under {@code nodeName} that accepts {@code secret}, e.g. queen's for a node's hive. */
+    public StandaloneHive(Path root, ScenarioWorld world, int port, String secret, String nodeName) {
         this.root = root;
         this.world = world;
+        this.port = port;
+        this.secret = secret;
+        this.nodeName = nodeName;
     }
 
     public String url() {
-        return "http://127.0.0.1:" + world.localHivePort();
+        return "http://127.0.0.1:" + port;
     }
 
     public CommandRun process() {
@@ -45,7 +55,7 @@ public final class StandaloneHive {
         env.putAll(extraEnv);
         env.put("RBEE_CLUSTER_SECRET", secret);
         process = CommandRun.start(List.of(root.resolve("bin/rbee-hive").toString(), "daemon", "--port",
-                String.valueOf(world.localHivePort()), "--node-name", "localhost"), env);
+                String.valueOf(port), "--node-name", nodeName), env);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {

@@ -131,6 +131,13 @@ public class SshSteps {
                 null, server.fingerprint());
     }
 
+    /** {@code hivePort} may be a placeholder, e.g. {@code <node-hive-port>}. */
+    @Given("{string} was added through queen as user {string} with install path {string} and hive port {string}")
+    public void addedWithHivePort(String name, String user, String installPath, String hivePort) {
+        queen().addNode(new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
+                installPath, Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
+    }
+
     @When("I note what the SSH server has seen so far")
     public void noteServer() {
         notedAuthAttempts = server.authAttempts().size();

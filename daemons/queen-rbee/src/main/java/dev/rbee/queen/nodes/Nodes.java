@@ -21,12 +21,13 @@ public final class Nodes implements AutoCloseable {
     private final NodeRegistry registry;
     private final RemoteHives remoteHives;
 
-    public Nodes(RbeeHome home, Path distribution, Json json) {
+    /** {@code secret}: the cluster secret queen's calls to a node's hive carry. */
+    public Nodes(RbeeHome home, Path distribution, Json json, String secret) {
         store = new NodeStore(home.beehivesDb(), json);
         connector = new SshConnector(new KnownHosts(home.knownHosts()), CONNECT_TIMEOUT,
                 Path.of(System.getProperty("user.home")));
         registry = new NodeRegistry(store, new SshProbe(connector), localNode(distribution));
-        remoteHives = new RemoteHives(registry, connector);
+        remoteHives = new RemoteHives(registry, connector, secret, json);
     }
 
     /** {@code localhost} as the list shows it: no SSH fields, queen's own distribution, always reachable. */

@@ -1,7 +1,9 @@
 package dev.rbee.queen.nodes;
 
+import dev.rbee.contract.client.HiveClient;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.json.Json;
 import dev.rbee.contract.queen.Node;
 import dev.rbee.queen.ssh.ShellQuote;
 import dev.rbee.queen.ssh.SshConnector;
@@ -11,14 +13,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hives of registered (remote) nodes. So far queen only checks over SSH that rbee is installed there
- * ({@code test -x '<install_path>/bin/rbee-hive'}, S004); starting the hive over SSH (api.md §5.3, S018) is not
- * implemented, so an installed node answers HIVE_NOT_RUNNING.
+ * The hives of registered (remote) nodes. A hive that already answers at the node's address is used as it is
+ * ({@link HivePeer}); otherwise queen checks over SSH that rbee is installed there
+ * ({@code test -x '<install_path>/bin/rbee-hive'}, S004). Starting the hive over SSH (api.md §5.3, S018) is not
+ * implemented yet, so an installed node without a running hive answers HIVE_NOT_RUNNING.
  */
 public final class RemoteHives {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteHives.class);
@@ -26,15 +30,34 @@ public final class RemoteHives {
 
     private final NodeRegistry registry;
     private final SshConnector connector;
+    private final String secret;
+    private final Json json;
 
-    public RemoteHives(NodeRegistry registry, SshConnector connector) {
+    public RemoteHives(NodeRegistry registry, SshConnector connector, String secret, Json json) {
         this.registry = registry;
         this.connector = connector;
+        this.secret = secret;
+        this.json = json;
     }
 
-    /** Fails with the reason the node's hive cannot serve: not registered, SSH errors, not installed, not running. */
-    public void requireRunning(String name, Consumer<String> narrate) {
+    /**
+     * A client for the node's running hive, or the reason it cannot serve: not registered, not answering in time,
+     * off-contract answers, another version, SSH errors, not installed, not running.
+     */
+    public HiveClient connect(String name, Consumer<String> narrate) {
         Node node = registry.find(name).orElseThrow(() -> NodeRegistry.notFound(name));
+        Optional<HiveClient> running = new HivePeer(node, secret, json).connect(narrate);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        requireInstalled(node, narrate);
+        LOG.info("rbee-hive is installed on {} but not running; starting remote hives is not implemented yet", name);
+        throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + name + " is not running, and starting "
+                + "a remote hive is not implemented yet", Map.of("node", name));
+    }
+
+    private void requireInstalled(Node node, Consumer<String> narrate) {
+        String name = node.nodeName();
         narrate.accept("Connecting to " + node.sshUser() + "@" + node.sshHost() + ":" + node.sshPort());
         SshTarget target = new SshTarget(node.sshHost(), node.sshPort(), node.sshUser(),
                 node.sshKeyPath() == null ? null : Path.of(node.sshKeyPath()), null);
@@ -49,8 +72,5 @@ public final class RemoteHives {
             throw RbeeException.of(ErrorCode.SSH_CONNECTION_FAILED, "SSH connection to " + target.hostPort()
                     + " failed: " + e.getMessage(), Map.of("host", target.host(), "port", target.port()));
         }
-        LOG.info("rbee-hive is installed on {} but not running; starting remote hives is not implemented yet", name);
-        throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + name + " is not running, and starting "
-                + "a remote hive is not implemented yet", Map.of("node", name));
     }
 }

@@ -31,9 +31,11 @@ public final class Provisioner {
     private final LocalHive localHive;
     private final WorkerDirectory directory;
     private final WorkerClients workers;
-    /** Makes a remote node's hive available, or throws why it cannot; wired by QueenDaemon. */
-    private volatile java.util.function.BiConsumer<String, java.util.function.Consumer<String>> remoteHive =
-            (node, narrate) -> {
+    /** A client for a remote node's running hive, or throws why there is none; wired by QueenDaemon. */
+    private volatile java.util.function.BiFunction<String, java.util.function.Consumer<String>, HiveClient>
+            remoteHive = (node, narrate) -> {
+                throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running",
+                        Map.of("node", node));
             };
 
     public Provisioner(LocalHive localHive, WorkerDirectory directory, WorkerClients workers) {
@@ -42,7 +44,8 @@ public final class Provisioner {
         this.workers = workers;
     }
 
-    public void remoteHives(java.util.function.BiConsumer<String, java.util.function.Consumer<String>> hook) {
+    public void remoteHives(
+            java.util.function.BiFunction<String, java.util.function.Consumer<String>, HiveClient> hook) {
         this.remoteHive = hook;
     }
 
@@ -62,12 +65,19 @@ public final class Provisioner {
             directory.put(ready);
             return List.of(ready);
         }
-        java.util.Optional<QWorker> known = idleOnHive(request, node, stream);
+        HiveClient hive = hiveFor(node, stream);
+        java.util.Optional<QWorker> known = idleOnHive(hive, request, node, stream);
         if (known.isPresent()) {
             return List.of(known.get());
         }
         return List.of(spawnReady(new HiveSpawnRequest(request.model(), request.backend(), request.device(), null),
-                node, stream, job));
+                node, hive, stream, job));
+    }
+
+    /** The node's hive: the local child (started if needed), or a registered node's, else why there is none. */
+    private HiveClient hiveFor(String node, TaskStream stream) {
+        java.util.function.Consumer<String> narrate = text -> stream.narrate("hive_start", text);
+        return LocalHive.NODE.equals(node) ? localHive.ensureRunning(narrate) : remoteHive.apply(node, narrate);
     }
 
     /**
@@ -75,11 +85,8 @@ public final class Provisioner {
      * seconds (and not at all before a restarted queen hears from the hive), so a matching idle worker the hive
      * already runs is adopted instead of being duplicated.
      */
-    private java.util.Optional<QWorker> idleOnHive(TaskRequest request, String node, TaskStream stream) {
-        if (!LocalHive.NODE.equals(node)) {
-            return java.util.Optional.empty();
-        }
-        HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+    private java.util.Optional<QWorker> idleOnHive(HiveClient hive, TaskRequest request, String node,
+                                                   TaskStream stream) {
         java.util.Optional<QWorker> adopted = hive.workersList().workers().stream()
                 .filter(w -> WorkerState.IDLE.equals(w.state()) && w.slotsBusy() < w.slotsTotal())
                 .filter(w -> request.model().equals(w.modelRef()) || request.model().equals(w.resolvedRef()))
@@ -100,13 +107,11 @@ public final class Provisioner {
      * loading progress until the worker is ready. Also the whole of {@code POST /v2/workers/spawn} (§5.4).
      */
     QWorker spawnReady(HiveSpawnRequest spawn, String node, TaskStream stream, JobRecord job) {
-        if (!LocalHive.NODE.equals(node)) {
-            // A registered remote node: its hive is reached over SSH (api.md §5.3); the hook fails with the reason.
-            remoteHive.accept(node, text -> stream.narrate("hive_start", text));
-            throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive on " + node + " is not running",
-                    java.util.Map.of("node", node));
-        }
-        HiveClient hive = localHive.ensureRunning(text -> stream.narrate("hive_start", text));
+        return spawnReady(spawn, node, hiveFor(node, stream), stream, job);
+    }
+
+    private QWorker spawnReady(HiveSpawnRequest spawn, String node, HiveClient hive, TaskStream stream,
+                               JobRecord job) {
         ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(spawn);
