@@ -48,3 +48,15 @@ Feature: Queen's registries under concurrent calls (scenarios.md §9)
       | ssh_user | ops       |
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S142: the second job waits while the first provisions, then joins its worker (1 slot: a busy retry)
+  Scenario: S142 Two cold jobs for the same model
+    Given the hub has "org/tiny-GGUF" with "tiny.Q8_0.gguf", a test model of exactly 4 MB
+    And the hub serves "tiny.Q8_0.gguf" at 2048 KiB/s
+    And queen-rbee was started by the operator
+    When two tasks "{\"model\":\"hf:org/tiny-GGUF\",\"backend\":\"cpu\",\"device\":0,\"prompt\":\"hello\",\"max_tokens\":5}" are sent to POST /v2/tasks at the same moment
+    Then both task streams end with end and [DONE], without an error
+    And the hub received 1 file request
+    And the log "rbee-hive.log" contains "Spawning a worker for" 1 time
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -59,6 +59,26 @@ public class ConcurrencySteps {
                 request("/v2/registry/beehives/add", body)));
     }
 
+    @When("two tasks {string} are sent to POST \\/v2\\/tasks at the same moment")
+    public void twoTasks(String body) throws Exception {
+        HttpRequest task = HttpRequest.newBuilder(URI.create(world.queenUrl() + "/v2/tasks"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(world.fill(body))).build();
+        answers = together(List.of(task, task));
+    }
+
+    @Then("both task streams end with end and [DONE], without an error")
+    public void bothEnd() {
+        for (HttpResponse<String> answer : answers) {
+            List<String> data = answer.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6))
+                    .toList();
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("[DONE]", data.getLast(), answer.body());
+            assertEquals("end", json.tree(data.get(data.size() - 2)).get("type").asText(), answer.body());
+            assertEquals(List.of(), data.stream().filter(d -> d.contains("\"type\":\"error\"")).toList());
+        }
+    }
+
     @Then("{int} answer(s) is/are {int} and {int} is/are the error {int} {word}")
     public void answersAre(int okCount, int okStatus, int errorCount, int errorStatus, String code) {
         long ok = answers.stream().filter(a -> a.statusCode() == okStatus).count();

@@ -31,6 +31,7 @@ public final class Provisioner {
     private final LocalHive localHive;
     private final WorkerDirectory directory;
     private final WorkerClients workers;
+    private final ProvisioningLocks locks = new ProvisioningLocks();
     /** A client for a remote node's running hive, or throws why there is none; wired by QueenDaemon. */
     private volatile java.util.function.BiFunction<String, java.util.function.Consumer<String>, HiveClient>
             remoteHive = (node, narrate) -> {
@@ -49,29 +50,36 @@ public final class Provisioner {
         this.remoteHive = hook;
     }
 
-    /** The workers to offer the job to, best first: the warm candidates, or the one worker just made ready. */
+    /**
+     * The workers to offer the job to, best first: the warm candidates, or the one worker made ready for it. Jobs for
+     * the same model on the same node decide this one at a time (S142), so two cold jobs do not spawn twice.
+     */
     List<QWorker> workersFor(TaskRequest request, String node, TaskStream stream, JobRecord job) {
-        List<QWorker> warm = directory.candidates(node, request.model(), request.backend(), request.device());
-        if (!warm.isEmpty()) {
-            return warm;
+        QWorker pending;
+        String key = String.join("|", node, request.model(), String.valueOf(request.backend()),
+                String.valueOf(request.device()));
+        try (ProvisioningLocks.Held ignored = locks.acquire(key, job, () -> stream.narrate("worker_wait",
+                "Waiting for another job that is provisioning " + request.model() + " on " + node))) {
+            List<QWorker> warm = directory.candidates(node, request.model(), request.backend(), request.device());
+            if (!warm.isEmpty()) {
+                return warm;
+            }
+            java.util.Optional<QWorker> stillLoading = directory.loading(node, request.model(), request.backend(),
+                    request.device());
+            if (stillLoading.isPresent()) { // api.md §5.6 step 1: wait for it rather than spawn a second one
+                pending = stillLoading.get();
+                stream.narrate("worker_wait", "Waiting for " + pending.workerId() + " to finish loading");
+            } else {
+                HiveClient hive = hiveFor(node, stream);
+                java.util.Optional<QWorker> known = idleOnHive(hive, request, node, stream);
+                if (known.isPresent()) {
+                    return List.of(known.get());
+                }
+                pending = spawnLoading(new HiveSpawnRequest(request.model(), request.backend(), request.device(),
+                        null), node, hive, stream, job);
+            }
         }
-        java.util.Optional<QWorker> stillLoading = directory.loading(node, request.model(), request.backend(),
-                request.device());
-        if (stillLoading.isPresent()) { // api.md §5.6 step 1: wait for it rather than spawn a second one
-            QWorker worker = stillLoading.get();
-            stream.narrate("worker_wait", "Waiting for " + worker.workerId() + " to finish loading");
-            awaitReady(worker, stream, job);
-            QWorker ready = withState(worker, WorkerState.IDLE);
-            directory.put(ready);
-            return List.of(ready);
-        }
-        HiveClient hive = hiveFor(node, stream);
-        java.util.Optional<QWorker> known = idleOnHive(hive, request, node, stream);
-        if (known.isPresent()) {
-            return List.of(known.get());
-        }
-        return List.of(spawnReady(new HiveSpawnRequest(request.model(), request.backend(), request.device(), null),
-                node, hive, stream, job));
+        return List.of(ready(pending, stream, job));
     }
 
     /** The node's hive: the local child (started if needed), or a registered node's, else why there is none. */
@@ -112,6 +120,12 @@ public final class Provisioner {
 
     private QWorker spawnReady(HiveSpawnRequest spawn, String node, HiveClient hive, TaskStream stream,
                                JobRecord job) {
+        return ready(spawnLoading(spawn, node, hive, stream, job), stream, job);
+    }
+
+    /** Steps 3 and 4 up to the spawn: the worker is in the registry as loading when this returns. */
+    private QWorker spawnLoading(HiveSpawnRequest spawn, String node, HiveClient hive, TaskStream stream,
+                                 JobRecord job) {
         ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(spawn);
@@ -120,6 +134,11 @@ public final class Provisioner {
         QWorker loading = new QWorker(spawned.workerId(), node, spawned.url(), spawn.modelRef(), spawn.modelRef(),
                 spawned.backend(), spawned.device(), WorkerState.LOADING, slots, 0, 0, Times.now(), false);
         directory.put(loading);
+        return loading;
+    }
+
+    /** Relays a loading worker's progress until it is ready, then records it as idle. */
+    private QWorker ready(QWorker loading, TaskStream stream, JobRecord job) {
         awaitReady(loading, stream, job);
         QWorker ready = withState(loading, WorkerState.IDLE);
         directory.put(ready);
@@ -163,8 +182,7 @@ public final class Provisioner {
             job.onCancelWhileProvisioning(() -> { });
         }
         if (job.cancelRequested()) {
-            throw RbeeException.of(ErrorCode.CANCELLED, "Job " + job.jobId() + " was canceled",
-                    Map.of("job_id", job.jobId()));
+            throw ProvisioningLocks.canceled(job);
         }
         throw loadingEndedEarly(worker, lastProgress);
     }
