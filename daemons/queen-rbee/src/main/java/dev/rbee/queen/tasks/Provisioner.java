@@ -95,6 +95,9 @@ public final class Provisioner {
      */
     private java.util.Optional<QWorker> idleOnHive(HiveClient hive, TaskRequest request, String node,
                                                    TaskStream stream) {
+        if (!LocalHive.NODE.equals(node)) {
+            return java.util.Optional.empty(); // a registered node's hive was asked for its list when it was reached
+        }
         java.util.Optional<QWorker> adopted = hive.workersList().workers().stream()
                 .filter(w -> WorkerState.IDLE.equals(w.state()) && w.slotsBusy() < w.slotsTotal())
                 .filter(w -> request.model().equals(w.modelRef()) || request.model().equals(w.resolvedRef()))
