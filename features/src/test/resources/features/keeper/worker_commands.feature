@@ -65,3 +65,14 @@ Feature: rbee-keeper worker start and stop
     And a queen-rbee, an rbee-hive and 1 llm-worker-rbee process of this scenario are running
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S086. "Exits within 2 s" includes the JVM's start, which alone can take seconds on a loaded
+  # machine, so the limit is measured against rbee-keeper --version run just before.
+  Scenario: S086 keeper retries connecting to queen
+    Given I time "rbee-keeper --version" as the baseline
+    When I run "rbee-keeper --queen-url http://127.0.0.1:<queen-port> worker list" and time it
+    Then the exit code is 1
+    And stderr contains the line "[rbee-keeper] ❌ Error: Cannot connect to queen-rbee at http://127.0.0.1:<queen-port> (QUEEN_UNREACHABLE)"
+    And stderr contains the line "💡 Start it: rbee-keeper daemon start"
+    And the command took at most 1500 ms longer than the baseline
+    And no queen-rbee, rbee-hive or llm-worker-rbee process of this scenario is left

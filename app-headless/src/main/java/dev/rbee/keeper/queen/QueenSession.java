@@ -24,6 +24,8 @@ public final class QueenSession implements AutoCloseable {
 
     public enum Need { AUTO_START, MUST_RUN }
 
+    private static final long[] RETRY_DELAYS_MS = {100, 200};
+
     private final KeeperEnvironment env;
     private final QueenUrl url;
     private final QueenHealth health;
@@ -45,7 +47,7 @@ public final class QueenSession implements AutoCloseable {
      */
     public static QueenSession open(KeeperEnvironment env, QueenUrl url, Need need, QueenLifecycleListener listener) {
         QueenProbe probe = new QueenProbe(env.json());
-        QueenProbe.Result result = probe.probe(url);
+        QueenProbe.Result result = need == Need.MUST_RUN ? probeWithRetries(probe, url) : probe.probe(url);
         boolean mayStart = need == Need.AUTO_START && url.isLoopback();
         return switch (result.answer()) {
             case QUEEN -> {
@@ -60,6 +62,36 @@ public final class QueenSession implements AutoCloseable {
                 yield startEphemeral(env, url, new QueenLauncher(env, probe), listener);
             }
         };
+    }
+
+    /**
+     * A command that needs a running queen tries 3 times, 100 ms and 200 ms apart, while nobody answers (cli.md
+     * "Retries", S086): a queen that is just starting is not reported missing. The auto-start probe is one try, since
+     * its answer only decides whether to start a queen.
+     */
+    private static QueenProbe.Result probeWithRetries(QueenProbe probe, QueenUrl url) {
+        return withRetries(() -> probe.probe(url), Thread::sleep);
+    }
+
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    static QueenProbe.Result withRetries(java.util.function.Supplier<QueenProbe.Result> probe, Sleeper sleeper) {
+        QueenProbe.Result result = probe.get();
+        for (long delay : RETRY_DELAYS_MS) {
+            if (result.answer() != QueenProbe.Answer.NOBODY) {
+                return result;
+            }
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+            result = probe.get();
+        }
+        return result;
     }
 
     private static QueenSession startEphemeral(KeeperEnvironment env, QueenUrl url, QueenLauncher launcher,

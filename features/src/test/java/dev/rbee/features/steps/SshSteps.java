@@ -37,6 +37,7 @@ public class SshSteps {
     private final ScenarioWorld world;
     private final Path dir;
     private EmbeddedSshServer server;
+    private long baselineNanos;
     private SilentListener silent;
     private KeyPair clientKey;
     private long startedNanos;
@@ -183,6 +184,21 @@ public class SshSteps {
     public void tookBetween(double min, double max) {
         double seconds = (world.lastRun().endedNanos() - startedNanos) / 1e9;
         assertTrue(seconds >= min && seconds <= max, "took " + seconds + " s");
+    }
+
+    @Given("I time {string} as the baseline")
+    public void baseline(String commandLine) throws InterruptedException {
+        long start = System.nanoTime();
+        world.run(Words.split(commandLine));
+        baselineNanos = world.lastRun().endedNanos() - start;
+    }
+
+    /** For a limit that includes the JVM's start, which on a loaded machine alone can take seconds. */
+    @Then("the command took at most {int} ms longer than the baseline")
+    public void atMostLongerThanBaseline(int margin) {
+        long took = world.lastRun().endedNanos() - startedNanos;
+        assertTrue(took - baselineNanos <= margin * 1_000_000L, () -> "took " + took / 1_000_000 + " ms, the baseline "
+                + baselineNanos / 1_000_000 + " ms");
     }
 
     @Then("the command took less than {double} s")

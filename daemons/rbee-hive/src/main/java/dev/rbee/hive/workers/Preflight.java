@@ -100,6 +100,7 @@ public final class Preflight {
         long available = devices.resources().ramAvailableBytes();
         if (required > available) {
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("node", nodeName);
             details.put("model_bytes", size);
             details.put("required_bytes", required);
             details.put("available_bytes", available);
@@ -113,6 +114,7 @@ public final class Preflight {
         GpuDevice gpu = devices.gpus(backend).stream().filter(g -> g.index() == index).findFirst().orElseThrow();
         if (gpu.freeBytes() < required) {
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("node", nodeName);
             details.put("backend", backend);
             details.put("device", index);
             details.put("required_bytes", required);
@@ -133,6 +135,7 @@ public final class Preflight {
                 .thenComparing(Comparator.comparingInt(GpuDevice::index).reversed())).orElseThrow();
         if (best.freeBytes() < required) {
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("node", nodeName);
             details.put("backend", backend);
             details.put("required_bytes", required);
             details.put("devices", gpus.stream().map(g -> Map.of("device", g.index(), "free_bytes", g.freeBytes()))
