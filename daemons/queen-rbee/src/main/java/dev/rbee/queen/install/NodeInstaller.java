@@ -106,7 +106,7 @@ public final class NodeInstaller {
             }
         } catch (IOException e) {
             LOG.warn("Copying rbee to {}:{} failed: {}", node.nodeName(), tmp, e.toString());
-            throw failed(node.nodeName(), "copy", SftpCopy.cause(e, node.installPath()));
+            throw failed(node.nodeName(), "copy", CopyFailure.cause(link, e, node.installPath()));
         } finally {
             if (!swapped) {
                 removeQuietly(link, tmp);
