@@ -9,8 +9,9 @@ Feature: Installing rbee on a node (scenarios.md S005, §19)
     And an SSH server acting as the node, with the client's key authorized for user "ops"
     And "workstation" was added through queen as user "ops" with install path "~/rbee"
     And the node's SSH commands find Java 25 first on PATH
-    When I run "rbee-keeper setup install --node workstation"
+    When I run "rbee-keeper setup install --node workstation" and time it
     Then the exit code is 0
+    And the command took less than 60 s
     And stderr contains the line "[queen-rbee] 🔌 Connecting to ops@127.0.0.1:<ssh-port>"
     And stderr contains a line starting with "[queen-rbee] ☕ Checking Java 25 on workstation... found 25."
     And stderr contains a line starting with "Copying rbee 0.1.0 to <node-home>/rbee [████████████████████] 100% "
@@ -97,9 +98,24 @@ Feature: Installing rbee on a node (scenarios.md S005, §19)
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
-  # Only the localhost half: queen does not start remote hives yet, so none can be running on workstation.
+  # Queen does not start remote hives yet, so the scenario starts the installed rbee-hive on the node's hive port
+  # with queen's cluster secret, as queen would; reinstalling asks it to shut down before any file is replaced.
   Scenario: S132 Reinstalling stops the running hive first
     Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And the node's SSH commands find Java 25 first on PATH
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and a free hive port
+    When I run "rbee-keeper setup install --node workstation"
+    Then the exit code is 0
+    And stderr does not contain "Stopping rbee-hive"
+    Given the installed rbee-hive in "<node-home>/rbee" runs at the node's hive port
+    When I run "rbee-keeper setup install --node workstation"
+    Then the exit code is 0
+    And stderr contains the line "[queen-rbee] 🛑 Stopping rbee-hive on workstation before installing"
+    And within 5 s the node's hive has exited
+    And stdout is "✅ rbee 0.1.0 installed on workstation at <node-home>/rbee"
+    And "<node-home>/rbee" has the same SHA-256 files as the local distribution
+    And "<node-home>" holds no temporary copy
     When I run "rbee-keeper setup install --node localhost"
     Then the exit code is 0
     And stdout is "✅ localhost uses this machine's installation; nothing to install"

@@ -186,6 +186,7 @@ public class SshSteps {
     @Then("the command took between {double} and {double} s")
     public void tookBetween(double min, double max) {
         double seconds = (world.lastRun().endedNanos() - startedNanos) / 1e9;
+        System.out.printf("[timing] the command took %.2f s%n", seconds);
         assertTrue(seconds >= min && seconds <= max, "took " + seconds + " s");
     }
 
