@@ -119,6 +119,16 @@ Feature: Installing rbee on a node (scenarios.md S005, §19)
     When I run "rbee-keeper setup install --node localhost"
     Then the exit code is 0
     And stdout is "✅ localhost uses this machine's installation; nothing to install"
+    # queen's own answers before any stream: localhost 400, unknown 404, a body that is not JSON 400
+    When I POST "" to queen's "/v2/nodes/localhost/install"
+    Then the answer is 400 INVALID_REQUEST with an envelope from "queen-rbee"
+    And the answer's message is "The node 'localhost' is built in and cannot be changed or removed"
+    When I POST "" to queen's "/v2/nodes/nowhere/install"
+    Then the answer is 404 NODE_NOT_FOUND with an envelope from "queen-rbee"
+    When I POST "{not json" to queen's "/v2/nodes/workstation/install"
+    Then the answer is 400 INVALID_REQUEST with an envelope from "queen-rbee"
+    When I POST "{\"accept_host_key\":[\"x\"]}" to queen's "/v2/nodes/workstation/install"
+    Then the answer is 400 INVALID_REQUEST with an envelope from "queen-rbee"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
