@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class InstallRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(InstallRoutes.class);
     private static final String ACTOR = "queen-rbee";
+    private static final long KEEP_ALIVE_MS = 10_000;
 
     private final NodeRegistry registry;
     private final NodeInstaller installer;
@@ -81,6 +82,11 @@ public final class InstallRoutes {
             @Override
             public void progress(ProgressEvent progress) throws ClientGoneException {
                 channel.send(progress);
+            }
+
+            @Override
+            public void keepAlive() throws ClientGoneException {
+                channel.keepAliveIfIdle(KEEP_ALIVE_MS);
             }
         };
     }

@@ -33,6 +33,10 @@ public final class NodeInstaller {
         void narrate(String action, String human) throws ClientGoneException;
 
         void progress(ProgressEvent progress) throws ClientGoneException;
+
+        /** api.md §4: a comment after 10 s without output, for the waits that send nothing else. */
+        default void keepAlive() throws ClientGoneException {
+        }
     }
 
     /** Stops the node's hive when one answers; true when it did (S132). */

@@ -52,6 +52,7 @@ public final class RunningHiveStopper implements NodeInstaller.HiveStopper {
                 throw NodeInstaller.failed(node.nodeName(), "stop_hive", "rbee-hive on " + node.nodeName()
                         + " still answers at " + url(node) + " after " + STOP_WAIT.toSeconds() + " s");
             }
+            events.keepAlive();
             sleep();
         }
         LOG.info("rbee-hive on {} stopped before installing", node.nodeName());
