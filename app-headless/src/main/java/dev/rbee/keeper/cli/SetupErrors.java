@@ -41,6 +41,9 @@ final class SetupErrors {
             case "HOST_KEY_MISMATCH" -> List.of("If the host was reinstalled, delete its line from "
                     + d.get("known_hosts_path") + " and run the command again");
             case "HIVE_NOT_INSTALLED" -> List.of("Install it: rbee-keeper setup install --node " + node);
+            case "JAVA_NOT_FOUND" -> List.of("Install a Java 25 runtime on " + node + " (for example Eclipse Temurin 25)"
+                    + " so that 'java -version' reports 25 for user " + d.getOrDefault("user", "<user>"));
+            case "INSTALL_FAILED" -> List.of("Re-run: rbee-keeper setup install --node " + node);
             case KeeperErrors.SSH_KEY_NOT_FOUND ->
                     List.of("Check the path, or omit --ssh-key to use ssh-agent and ~/.ssh/id_ed25519");
             default -> List.of();

@@ -52,7 +52,8 @@ public final class Suggestions {
             case "NODE_NOT_FOUND" -> List.of("Add it first: rbee-keeper setup add-node --name " + node
                     + " --ssh-host <host> --ssh-user <user>");
             case "NODE_ALREADY_EXISTS", "CONNECTION_TIMEOUT", "SSH_CONNECTION_FAILED", "SSH_AUTH_FAILED",
-                 "HOST_KEY_UNKNOWN", "HOST_KEY_MISMATCH", "HIVE_NOT_INSTALLED", KeeperErrors.SSH_KEY_NOT_FOUND ->
+                 "HOST_KEY_UNKNOWN", "HOST_KEY_MISMATCH", "HIVE_NOT_INSTALLED", KeeperErrors.SSH_KEY_NOT_FOUND,
+                 "JAVA_NOT_FOUND", "INSTALL_FAILED" ->
                     SetupErrors.suggestions(e.code(), d, node);
             default -> inference(e.code(), d, context, node);
         };

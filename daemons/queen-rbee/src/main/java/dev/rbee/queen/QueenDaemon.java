@@ -113,6 +113,9 @@ public final class QueenDaemon {
                     openAi.register(r);
                     new MetricsRoutes(metrics).register(r);
                     new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json, events).register(r);
+                    new dev.rbee.queen.install.InstallRoutes(nodes.registry(), nodes.installer(
+                            config.distribution().root(), new dev.rbee.queen.install.RunningHiveStopper(secret, json)),
+                            json).register(r);
                     new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
                             text -> LOG.info("{}", text)), json).register(r);
                 });

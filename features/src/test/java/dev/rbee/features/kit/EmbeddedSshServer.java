@@ -34,6 +34,9 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private final List<AuthAttempt> authAttempts = new CopyOnWriteArrayList<>();
     private final SshServer server;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    /** Variables set (or, with a null value, removed) for every command, e.g. a PATH without java (S129). */
+    private final Map<String, String> environment = new ConcurrentHashMap<>();
+    private final java.util.Set<String> unset = ConcurrentHashMap.newKeySet();
 
     /** {@code root} holds the users' homes ({@code root/home/<user>}). */
     public EmbeddedSshServer(Path root) {
@@ -58,8 +61,10 @@ public final class EmbeddedSshServer implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
-            return new ShellCommand(command, this::homeOf);
+            return new ShellCommand(command, this::homeOf, this::applyEnvironment);
         });
+        // SFTP as OpenSSH's internal-sftp: absolute paths on this machine's file system, as the test user (S005).
+        server.setSubsystemFactories(List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
         try {
             server.start();
         } catch (IOException e) {
@@ -106,6 +111,22 @@ public final class EmbeddedSshServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return home;
+    }
+
+    /** From now on commands see {@code name=value}; a null value removes the variable. */
+    public void setEnvironment(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+            unset.add(name);
+        } else {
+            unset.remove(name);
+            environment.put(name, value);
+        }
+    }
+
+    private void applyEnvironment(Map<String, String> env) {
+        unset.forEach(env::remove);
+        env.putAll(environment);
     }
 
     /** TCP connections the server accepted so far. */

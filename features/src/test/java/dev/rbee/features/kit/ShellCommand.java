@@ -17,15 +17,18 @@ import org.apache.sshd.server.command.Command;
 final class ShellCommand implements Command {
     private final String command;
     private final Function<String, Path> homes;
+    private final java.util.function.Consumer<java.util.Map<String, String>> environment;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private Process process;
 
-    ShellCommand(String command, Function<String, Path> homes) {
+    ShellCommand(String command, Function<String, Path> homes,
+            java.util.function.Consumer<java.util.Map<String, String>> environment) {
         this.command = command;
         this.homes = homes;
+        this.environment = environment;
     }
 
     @Override
@@ -56,6 +59,7 @@ final class ShellCommand implements Command {
         builder.environment().put("HOME", home.toString());
         builder.environment().put("USER", user);
         builder.environment().put("LOGNAME", user);
+        environment.accept(builder.environment());
         process = builder.start();
         Thread stdout = Thread.ofPlatform().daemon().start(() -> pump(process.getInputStream(), out));
         Thread stderr = Thread.ofPlatform().daemon().start(() -> pump(process.getErrorStream(), err));

@@ -63,9 +63,20 @@ public class SshSteps {
         world.remember("key", key.toString());
     }
 
+    /** The node's server for other step classes (installs, S005…); started on first use. */
+    EmbeddedSshServer node() {
+        return server();
+    }
+
+    /** The folder standing for the node's file system root ({@code <node-root>}: its {@code /opt}, homes…). */
+    Path nodeRoot() {
+        return dir.resolve("node");
+    }
+
     private EmbeddedSshServer server() {
         if (server == null) {
             server = new EmbeddedSshServer(dir.resolve("node"));
+            world.remember("node-root", dir.resolve("node").toString());
             world.remember("ssh-port", String.valueOf(server.port()));
             world.remember("fp", server.fingerprint());
         }
@@ -128,8 +139,8 @@ public class SshSteps {
 
     /** The add-node request for a node served by this scenario's SSH server, its host key trusted. */
     AddNodeRequest addRequest(String name, String user, String installPath) {
-        return new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"), installPath, null,
-                null, server.fingerprint());
+        return new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
+                world.fill(installPath), null, null, server.fingerprint());
     }
 
     /** {@code hivePort} may be a placeholder, e.g. {@code <node-hive-port>}. */
@@ -183,6 +194,7 @@ public class SshSteps {
     @Then("the command took between {double} and {double} s")
     public void tookBetween(double min, double max) {
         double seconds = (world.lastRun().endedNanos() - startedNanos) / 1e9;
+        System.out.printf("[timing] the command took %.2f s%n", seconds);
         assertTrue(seconds >= min && seconds <= max, "took " + seconds + " s");
     }
 

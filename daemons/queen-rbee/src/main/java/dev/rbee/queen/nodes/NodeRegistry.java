@@ -131,6 +131,27 @@ public final class NodeRegistry {
         return new RemoveNodeResponse(name, true, false);
     }
 
+    /** After a verified install (api.md §5.3): the node's {@code installed_version}, other columns unchanged. */
+    public void recordInstall(String name, String version) {
+        Node n = find(name).orElseThrow(() -> notFound(name));
+        Node installed = new Node(n.nodeName(), n.sshHost(), n.sshPort(), n.sshUser(), n.sshKeyPath(),
+                n.installPath(), n.hivePort(), n.hiveBind(), NodeStatus.REACHABLE, System.currentTimeMillis() / 1000,
+                null, n.backends(), n.devices(), version, n.hostKeyFingerprint(), null);
+        try {
+            if (!store.update(installed)) {
+                throw notFound(name);
+            }
+        } catch (SQLException e) {
+            throw storeFailed(e);
+        }
+    }
+
+    /** The checks of every {@code /v2/nodes/{name}/…} route that acts on a registered node: 400 localhost, 404. */
+    public Node requireRemote(String name) {
+        refuseLocalhost(name);
+        return find(name).orElseThrow(() -> notFound(name));
+    }
+
     private static void refuseLocalhost(String name) {
         if (LOCALHOST.equals(name)) {
             String message = "The node 'localhost' is built in and cannot be changed or removed";

@@ -36,6 +36,12 @@ public final class Nodes implements AutoCloseable {
                 NodeStatus.REACHABLE, null, null, List.of(), Map.of(), null, null, null);
     }
 
+    /** The install route's worker: copies {@code distribution} to nodes, stopping a running hive first. */
+    public dev.rbee.queen.install.NodeInstaller installer(Path distribution,
+            dev.rbee.queen.install.NodeInstaller.HiveStopper stopper) {
+        return new dev.rbee.queen.install.NodeInstaller(registry, connector, distribution, stopper);
+    }
+
     public RemoteHives remoteHives() {
         return remoteHives;
     }

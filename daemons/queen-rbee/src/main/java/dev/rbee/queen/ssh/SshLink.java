@@ -58,6 +58,11 @@ public final class SshLink implements AutoCloseable {
         }
     }
 
+    /** An SFTP channel on this session (the install copy); the caller closes it. */
+    public org.apache.sshd.sftp.client.SftpClient sftp() throws IOException {
+        return org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
+    }
+
     @Override
     public void close() {
         try {
