@@ -52,6 +52,33 @@ public class EnvelopeSteps {
         }
     }
 
+    @Then("stdout is one JSON document \\{\"error\":\\{\"code\":{string},…}} with the suggestion {string}")
+    public void oneDocument(String code, String suggestion) {
+        JsonNode error = onlyLine().get("error");
+        assertEquals(code, error.get("code").asText(), world.lastRun().stdout());
+        assertSuggests(error.get("details"), suggestion);
+    }
+
+    @Then("stdout is one JSON line \\{\"type\":\"error\",\"code\":{string},…} with the suggestion {string}")
+    public void oneErrorLine(String code, String suggestion) {
+        JsonNode event = onlyLine();
+        assertEquals("error", event.get("type").asText(), world.lastRun().stdout());
+        assertEquals(code, event.get("code").asText(), world.lastRun().stdout());
+        assertSuggests(event.get("details"), suggestion);
+    }
+
+    private JsonNode onlyLine() {
+        List<String> lines = world.lastRun().stdout().lines().toList();
+        assertEquals(1, lines.size(), world.lastRun().stdout());
+        return json.tree(lines.getFirst());
+    }
+
+    private void assertSuggests(JsonNode details, String suggestion) {
+        List<String> suggestions = new java.util.ArrayList<>();
+        details.path("suggestions").forEach(s -> suggestions.add(s.asText()));
+        assertTrue(suggestions.contains(world.fill(suggestion)), () -> "suggestions " + suggestions);
+    }
+
     private void checkDetails(JsonNode details, String wanted, String where) {
         for (String item : wanted.split(",")) {
             if (item.isBlank()) {

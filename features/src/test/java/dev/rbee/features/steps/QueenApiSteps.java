@@ -1,6 +1,7 @@
 package dev.rbee.features.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ public class QueenApiSteps {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl()
                     + "/v2/tasks")).header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(world.fill(body))).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             taskHeaders = response.headers();
             taskEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -173,6 +174,25 @@ public class QueenApiSteps {
         JsonNode terminal = json.tree(data.get(data.size() - 2));
         assertEquals("error", terminal.get("type").asText(), () -> "events: " + data);
         assertEquals(code, terminal.get("code").asText());
+    }
+
+    /** S135: every event has a type, exactly one of them is the error, there is no end, and [DONE] closes it. */
+    @Then("the task stream is well formed and ends with its one error {string}")
+    public void wellFormedError(String code) throws Exception {
+        if (background != null) {
+            background.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        List<String> data = taskEvents.stream().map(TimedLine::data).toList();
+        assertEquals("[DONE]", data.getLast(), () -> "events: " + data);
+        List<String> types = data.subList(0, data.size() - 1).stream().map(d -> json.tree(d).path("type").asText())
+                .toList();
+        assertTrue(types.stream().noneMatch(String::isEmpty), () -> "an event without a type: " + data);
+        assertEquals(1, types.stream().filter("error"::equals).count(), () -> "events: " + data);
+        assertEquals("error", types.getLast(), () -> "events: " + data);
+        assertFalse(types.contains("end"), () -> "events: " + data);
+        JsonNode error = json.tree(data.get(data.size() - 2));
+        assertEquals(code, error.get("code").asText());
+        assertFalse(error.get("message").asText().isBlank());
     }
 
     @Then("queen has no job in flight")
