@@ -55,3 +55,14 @@ Feature: A busy worker is retried, not duplicated
     And stderr does not contain "Spawning a worker"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S161: the slow read takes 200 × 20 ms; a fast read of the same seed is the reference
+  Scenario: S161 Slow readers lose no tokens
+    Given queen-rbee was started by the operator
+    When a client reads the task "{\"model\":\"demo:tiny\",\"prompt\":\"tell me everything\",\"max_tokens\":200,\"seed\":5}" pausing 0 ms per event, through a 4 KiB socket buffer
+    And a client reads the task "{\"model\":\"demo:tiny\",\"prompt\":\"tell me everything\",\"max_tokens\":200,\"seed\":5}" pausing 20 ms per event, through a 4 KiB socket buffer
+    Then read 1 got the token indexes 0 to 199 with no gap or duplicate
+    And read 2 got the token indexes 0 to 199 with no gap or duplicate
+    And reads 1 and 2 have the same text
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
