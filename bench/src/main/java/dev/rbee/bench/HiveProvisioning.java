@@ -47,14 +47,16 @@ public final class HiveProvisioning {
         long size = Files.size(model);
         List<Run> results = new ArrayList<>();
         List<Double> jvm = new ArrayList<>();
+        List<Double> workerJvm = new ArrayList<>();
         try (LocalHub hub = new LocalHub(model, REPO); HttpClient http = HttpClient.newHttpClient()) {
             for (int run = 1; run <= runs; run++) {
-                jvm.add(jvmStart(root));
+                jvm.add(jvmStart(root, "rbee-keeper"));
+                workerJvm.add(jvmStart(root, "llm-worker-rbee"));
                 results.add(run(root, hub, http, work.resolve("run-" + run), work.resolve("pids"), size));
                 System.err.println("run " + run + ": " + results.getLast());
             }
         }
-        report(model, size, runs, results, jvm);
+        report(model, size, runs, results, jvm, workerJvm);
     }
 
     private static Run run(Path root, LocalHub hub, HttpClient http, Path dir, Path pids, long size)
@@ -146,17 +148,19 @@ public final class HiveProvisioning {
         throw new IllegalStateException("worker " + accepted.workerId() + " not idle within 120 s");
     }
 
-    private static double jvmStart(Path root) throws IOException, InterruptedException {
+    /** One JVM start, as cold-start.sh takes it: {@code bin/<launcher> --version}. */
+    private static double jvmStart(Path root, String launcher) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(root.resolve("bin/rbee-keeper").toString(), "--version")
+        Process process = new ProcessBuilder(root.resolve("bin/" + launcher).toString(), "--version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("rbee-keeper --version failed");
+            throw new IllegalStateException(launcher + " --version failed");
         }
         return seconds(start);
     }
 
-    private static void report(Path model, long size, int runs, List<Run> results, List<Double> jvm) {
+    private static void report(Path model, long size, int runs, List<Run> results, List<Double> jvm,
+                               List<Double> workerJvm) {
         double mb = size / 1e6;
         System.out.printf("file     %s, %.1f MB, served from %s, median (min–max) of %d runs%n", model.getFileName(),
                 mb, REPO, runs);
@@ -172,9 +176,11 @@ public final class HiveProvisioning {
                 + "SHA-256 check and catalog insert)%n", median(hive) / median(plain), median(hive) / median(plainSha));
         List<Double> spawnIdle = column.apply(Run::spawnIdle);
         System.out.println(line("jvm      rbee-keeper --version", jvm, "s"));
+        System.out.println(line("jvm      llm-worker-rbee --version", workerJvm, "s"));
         System.out.println(line("spawn    POST → 202", column.apply(Run::spawn202), "s"));
         System.out.println(line("spawn    POST → listed idle", spawnIdle, "s"));
-        System.out.printf("ratio    spawn→idle / one JVM start %.2f%n", median(spawnIdle) / median(jvm));
+        System.out.printf("ratio    spawn→idle / one JVM start %.2f   (/ the worker's JVM start %.2f)%n",
+                median(spawnIdle) / median(jvm), median(spawnIdle) / median(workerJvm));
     }
 
     private static List<Double> rates(double mb, List<Double> seconds) {
