@@ -17,6 +17,10 @@ ours() { { tr '\0' '\n' <"/proc/$1/environ"; } 2>/dev/null | grep -q "^RBEE_HOME
 cleanup() {
   if [ -n "$bench_pid" ]; then kill "$bench_pid" 2>/dev/null || true; wait "$bench_pid" 2>/dev/null || true; fi
   if [ -f "$work/pids" ]; then
+    for _ in $(seq 50); do # up to 10 s for the hive to see the end of its stdin and stop its worker
+      alive=0; while read -r pid; do if ours "$pid"; then alive=1; fi; done <"$work/pids"
+      [ "$alive" = 0 ] && break; sleep 0.2
+    done
     while read -r pid; do if ours "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi; done <"$work/pids"
   fi
   rm -rf "$work"
@@ -29,7 +33,9 @@ model="$dir/tinyllama-shape-5l.Q4_0.gguf"
 if [ ! -f "$model" ]; then # written to a temporary name first, so an interrupted run leaves no half file
   run_java dev.rbee.bench.GenerateModel Q4_0 "$model.tmp" 5 && mv "$model.tmp" "$model"
 fi
-run_java dev.rbee.bench.HiveProvisioning "$root" "$model" "$runs" "$work" &
+# Started as java itself (not through run_java, whose subshell would get the kill instead of the JVM).
+"$java" --enable-native-access=ALL-UNNAMED -cp "$root/dist/lib/*" dev.rbee.bench.HiveProvisioning "$root" "$model" \
+  "$runs" "$work" &
 bench_pid=$!
 status=0; wait "$bench_pid" || status=$?
 bench_pid=""

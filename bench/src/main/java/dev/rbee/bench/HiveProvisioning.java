@@ -133,13 +133,20 @@ public final class HiveProvisioning {
         long start = System.nanoTime();
         HiveSpawnResponse accepted = hive.client().spawnWorker(new HiveSpawnRequest("demo:tiny", "cpu", null, null));
         double answered = seconds(start);
+        boolean recorded = false;
         for (long deadline = start + 120_000_000_000L; System.nanoTime() < deadline; Thread.sleep(POLL_MILLIS)) {
             HWorker worker = hive.client().workersList().workers().stream()
                     .filter(w -> w.workerId().equals(accepted.workerId())).findFirst().orElseThrow();
             if ("idle".equals(worker.state())) {
                 double idle = seconds(start);
-                hive.recordPid(worker.pid());
+                if (!recorded) {
+                    hive.recordPid(worker.pid());
+                }
                 return new double[] {answered, idle};
+            }
+            if (!recorded && worker.pid() != null) { // after the idle check: the first poll is not delayed by it
+                hive.recordPid(worker.pid());
+                recorded = true;
             }
             if ("error".equals(worker.state())) {
                 throw new IllegalStateException("worker failed: " + worker.error());
