@@ -193,3 +193,20 @@ Feature: Node registry and setup (scenarios.md §1)
     And within 5 s watcher A has seen, in this order, "node added; node updated; node removed"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # cli.md §7: config list-nodes shows the SSH settings; config remove-node is setup remove-node
+  Scenario: config list-nodes and config remove-node
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And "workstation" was added through queen as user "ops" with install path "~/rbee"
+    When I run "rbee-keeper config list-nodes"
+    Then the exit code is 0
+    And stdout has a line matching "^NODE +USER@HOST:PORT +KEY +INSTALL PATH$"
+    And stdout has a line matching "^localhost +\(local\) +- +\S+$"
+    And stdout has a line matching "^workstation +ops@127\.0\.0\.1:<ssh-port> +<key> +<node-home>/rbee$"
+    When I run "rbee-keeper config remove-node --node workstation"
+    Then the exit code is 0
+    And stdout is "✅ Node 'workstation' removed from registry"
+    And beehives.db holds no node
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
         description = "Operate an rbee cluster: queen-rbee, its hives and workers.",
         subcommands = {DaemonCommand.class, InferCommand.class, dev.rbee.keeper.cli.models.ModelsCommand.class,
                 dev.rbee.keeper.cli.hive.HiveCommand.class, dev.rbee.keeper.cli.worker.WorkerCommand.class,
-                dev.rbee.keeper.cli.logs.LogsCommand.class, dev.rbee.keeper.cli.setup.SetupCommand.class,
+                dev.rbee.keeper.cli.logs.LogsCommand.class, dev.rbee.keeper.cli.config.ConfigCommand.class,
+                dev.rbee.keeper.cli.setup.SetupCommand.class,
                 dev.rbee.keeper.cli.status.StatusCommand.class,
-                dev.rbee.keeper.cli.completion.CompletionCommand.class},
-        footer = {"", "The config command group (set-ssh, list-nodes, remove-node, import-ssh-config) is coming."})
+                dev.rbee.keeper.cli.completion.CompletionCommand.class})
 public final class RootCommand {
     @Mixin
     GlobalOptions globals;

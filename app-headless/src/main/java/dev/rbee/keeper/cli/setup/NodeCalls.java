@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** What add-node and update-node share: the 45 s limit, the host-key question, and failure output (cli.md §6). */
-final class NodeCalls {
+public final class NodeCalls {
     /** cli.md §1: setup add-node/update-node/remove-node may take 45 s (three 10 s SSH attempts and more). */
     static final Duration TIMEOUT = Duration.ofSeconds(45);
 
@@ -35,7 +35,7 @@ final class NodeCalls {
         }
     }
 
-    static QueenSession open(CliContext context) {
+    public static QueenSession open(CliContext context) {
         return QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
                 context.queenMessages());
     }
