@@ -33,6 +33,8 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<AuthAttempt> authAttempts = new CopyOnWriteArrayList<>();
     private final SshServer server;
+    /** Per user, what sshd would set from {@code ~/.ssh/environment}: e.g. the node's own RBEE_HOME. */
+    private final Map<String, Map<String, String>> environments = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     /** {@code root} holds the users' homes ({@code root/home/<user>}). */
@@ -58,7 +60,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
-            return new ShellCommand(command, this::homeOf);
+            return new ShellCommand(command, this::homeOf, u -> environments.getOrDefault(u, Map.of()));
         });
         try {
             server.start();
@@ -106,6 +108,16 @@ public final class EmbeddedSshServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return home;
+    }
+
+    /** Commands run as {@code user} get {@code variables} in their environment. */
+    public void environment(String user, Map<String, String> variables) {
+        environments.put(user, Map.copyOf(variables));
+    }
+
+    /** Ends every open SSH session, as a dropped network or a restarted sshd would. */
+    public void closeSessions() {
+        server.getActiveSessions().forEach(session -> session.close(true));
     }
 
     /** TCP connections the server accepted so far. */

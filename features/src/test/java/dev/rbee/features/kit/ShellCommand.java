@@ -17,15 +17,18 @@ import org.apache.sshd.server.command.Command;
 final class ShellCommand implements Command {
     private final String command;
     private final Function<String, Path> homes;
+    private final Function<String, java.util.Map<String, String>> environments;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private Process process;
 
-    ShellCommand(String command, Function<String, Path> homes) {
+    ShellCommand(String command, Function<String, Path> homes,
+                 Function<String, java.util.Map<String, String>> environments) {
         this.command = command;
         this.homes = homes;
+        this.environments = environments;
     }
 
     @Override
@@ -56,6 +59,7 @@ final class ShellCommand implements Command {
         builder.environment().put("HOME", home.toString());
         builder.environment().put("USER", user);
         builder.environment().put("LOGNAME", user);
+        builder.environment().putAll(environments.apply(user));
         process = builder.start();
         Thread stdout = Thread.ofPlatform().daemon().start(() -> pump(process.getInputStream(), out));
         Thread stderr = Thread.ofPlatform().daemon().start(() -> pump(process.getErrorStream(), err));

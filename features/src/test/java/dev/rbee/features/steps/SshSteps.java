@@ -71,6 +71,11 @@ public class SshSteps {
         return server;
     }
 
+    /** The scenario's node, for steps of other classes (RemoteHiveSteps). */
+    EmbeddedSshServer sshServer() {
+        return server();
+    }
+
     @Given("an SSH server acting as the node, with the client's key authorized for user {string}")
     public void anSshServerAuthorizing(String user) {
         clientKey();
@@ -135,7 +140,7 @@ public class SshSteps {
     @Given("{string} was added through queen as user {string} with install path {string} and hive port {string}")
     public void addedWithHivePort(String name, String user, String installPath, String hivePort) {
         queen().addNode(new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
-                installPath, Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
+                world.fill(installPath), Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
     }
 
     @When("I note what the SSH server has seen so far")

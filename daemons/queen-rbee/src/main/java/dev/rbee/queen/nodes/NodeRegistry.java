@@ -144,6 +144,21 @@ public final class NodeRegistry {
                 Map.of(RbeeException.COMPONENT, Component.QUEEN, RbeeException.ERRORS, List.of(error)));
     }
 
+    /** S018: queen reached the node's hive; its row says so ({@code reachable}, {@code last_connected_unix}). */
+    public void markConnected(String name) {
+        find(name).ifPresent(n -> {
+            Node touched = new Node(n.nodeName(), n.sshHost(), n.sshPort(), n.sshUser(), n.sshKeyPath(),
+                    n.installPath(), n.hivePort(), n.hiveBind(), NodeStatus.REACHABLE,
+                    java.time.Instant.now().getEpochSecond(), null, n.backends(), n.devices(), n.installedVersion(),
+                    n.hostKeyFingerprint(), null);
+            try {
+                store.update(touched);
+            } catch (SQLException e) {
+                throw storeFailed(e);
+            }
+        });
+    }
+
     public static RbeeException notFound(String name) {
         return RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + name + "' is not registered",
                 Map.of("node", String.valueOf(name)));

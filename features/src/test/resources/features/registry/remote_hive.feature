@@ -1,0 +1,62 @@
+Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §19)
+  The node is the embedded SSH server on 127.0.0.1; an installation there is a copy of bin/ whose lib/ links to the
+  built jars, and commands run as a node user get RBEE_HOME <rbee-home>/node-<user> (the node's own home, found by
+  the leak check). The node's hive listens on a free port, <node-hive-port>, not 9200. <node-fs> stands for the node's
+  root file system, so S131's /opt/rbee reads <node-fs>/opt/rbee.
+
+  Scenario: S018 A remote hive is started over SSH, detached, with the secret off its command line
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I note the time
+    And I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    And the SSH server ran a command containing "'<node-home>/rbee/bin/rbee-hive' 'daemon' '--bind' '127.0.0.1' '--port' '<node-hive-port>' '--node-name' 'workstation' '--queen-url' '<queen-url>' '--secret-stdin'"
+    And the hive at "http://127.0.0.1:<node-hive-port>" answers alive
+    And the hive of user "ops" runs with --secret-stdin and the cluster secret is not in its cmdline or environ
+    And beehives.db says "workstation" is reachable, last connected after I noted the time
+    When the SSH server ends every session
+    Then 7 s later the hive at "http://127.0.0.1:<node-hive-port>" still answers alive
+    And queen's worker list for "workstation" answers 200 with '{"workers":[]}'
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running
+
+  Scenario: S012 SSH preflight on first contact
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    And within 5 s queen-rbee.log has the preflight lines of "workstation" in order
+    And the SSH server ran a command starting with "'echo' 'rbee-preflight'"
+    And the SSH server ran a command starting with "'<node-home>/rbee/bin/rbee-hive' '--version'"
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running
+
+  Scenario: S131 Each node's install path decides which hive binary runs
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And the SSH server also authorizes the client's key for user "lab"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And rbee is installed on the node for user "lab" at "<node-fs>/opt/rbee"
+    And a free port as <node-hive-port>
+    And a free port as <lab-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    And "lab" was added through queen as user "lab" with install path "<node-fs>/opt/rbee" and hive port "<lab-hive-port>"
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    When I run "rbee-keeper hive start --node lab"
+    Then the exit code is 0
+    And the SSH server ran a command containing "'<node-home>/rbee/bin/rbee-hive' 'daemon'"
+    And the SSH server ran a command containing "'<node-fs>/opt/rbee/bin/rbee-hive' 'daemon'"
+    And every rbee-hive the SSH server ran is named by a full path
+    And the hive at "http://127.0.0.1:<node-hive-port>" answers alive
+    And the hive at "http://127.0.0.1:<lab-hive-port>" answers alive
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running
