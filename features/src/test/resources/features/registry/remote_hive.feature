@@ -39,6 +39,22 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     When queen-rbee receives SIGTERM
     Then within 15 s nothing of this scenario is running
 
+  # The fault proxy: every answer of the SSH server reaches queen 150 ms late, so the echo round trip takes ≥ 150 ms.
+  Scenario: S012 SSH preflight on first contact: high latency is a warning, and the hive still starts
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And the node's SSH port is reached through a proxy that delays every answer by 150 ms
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    And within 5 s the log "queen-rbee.log" has a line matching "⚠️ SSH latency to workstation is (1[5-9]\d|[2-9]\d\d|\d{4,}) ms \(above 100 ms\)"
+    And within 5 s queen-rbee.log has the preflight lines of "workstation" in order
+    And the hive at "http://127.0.0.1:<node-hive-port>" answers alive
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running
+
   Scenario: S131 Each node's install path decides which hive binary runs
     Given queen-rbee was started by the operator
     And an SSH server acting as the node, with the client's key authorized for user "ops"

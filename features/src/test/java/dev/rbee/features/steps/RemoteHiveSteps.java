@@ -64,6 +64,21 @@ public class RemoteHiveSteps {
                 "RBEE_WORKER_PORT_START", String.valueOf(FreePorts.next())));
     }
 
+    @Given("the node's SSH port is reached through a proxy that delays every answer by {int} ms")
+    public void latencyProxy(int ms) {
+        proxy = new dev.rbee.features.kit.LatencyProxy(server().port(), ms);
+        ssh.reachNodeAt(proxy.port());
+    }
+
+    @io.cucumber.java.After
+    public void closeProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private dev.rbee.features.kit.LatencyProxy proxy;
+
     @Given("a free port as <{word}>")
     public void aFreePort(String name) {
         world.remember(name, String.valueOf(FreePorts.next()));
