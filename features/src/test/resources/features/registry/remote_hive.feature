@@ -76,3 +76,60 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     And the hive at "http://127.0.0.1:<lab-hive-port>" answers alive
     When queen-rbee receives SIGTERM
     Then within 15 s nothing of this scenario is running
+
+  Scenario: Starting, checking and stopping the hive of a registered node
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper hive status --node workstation"
+    Then the exit code is 1
+    And stdout is "rbee-hive is not running on workstation"
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    And stdout is "✅ rbee-hive is already running on workstation"
+    When I run "rbee-keeper hive status --node workstation"
+    Then the exit code is 0
+    And stdout has a line matching "  workers: 0"
+    When I run "rbee-keeper hive stop --node workstation"
+    Then the exit code is 0
+    And stdout is "✅ rbee-hive on workstation stopped (0 worker(s) stopped)"
+    And within 5 s no rbee-hive process of this scenario is left
+    When I run "rbee-keeper hive stop --node workstation"
+    Then the exit code is 0
+    And stdout is "rbee-hive is not running on workstation"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # The remote part of S120: the cascade stops the hive over HTTP well before its 15 s lease could end it.
+  Scenario: S120 SIGTERM to queen also stops a hive started over SSH, and its worker
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper worker start --node workstation --model demo:tiny"
+    Then the exit code is 0
+    When I run "rbee-keeper worker start --node localhost --model demo:tiny"
+    Then the exit code is 0
+    When queen-rbee receives SIGTERM
+    Then within 8 s nothing of this scenario is running
+    And the operator's queen-rbee exited with code 0
+    And the log "queen-rbee.log" contains "rbee-hive on workstation stopped (1 worker(s))"
+    And beehives.db holds exactly the node "workstation" with:
+      | status | reachable |
+
+  Scenario: S123 Killing queen with -9 ends a remote hive too
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper worker start --node workstation --model demo:tiny"
+    Then the exit code is 0
+    When queen-rbee is killed with SIGKILL
+    Then within 20 s nothing of this scenario is running
+    And within 1 s the node log "rbee-hive.log" of user "ops" has a line containing "Lost contact with queen-rbee for 15 s"

@@ -144,6 +144,19 @@ public class RemoteHiveSteps {
         }
     }
 
+    @Then("within {int} s the node log {string} of user {string} has a line containing {string}")
+    public void nodeLogHas(int seconds, String name, String user, String text) throws InterruptedException {
+        Path log = Path.of(world.remembered("node-rbee-home-" + user)).resolve("logs").resolve(name);
+        String filled = world.fill(text);
+        Eventually.within(seconds, () -> {
+            try {
+                return Files.readString(log).contains(filled);
+            } catch (IOException notYet) {
+                return false;
+            }
+        }, () -> log + " has no line containing " + filled);
+    }
+
     @When("the SSH server ends every session")
     public void endSessions() {
         server().closeSessions();
