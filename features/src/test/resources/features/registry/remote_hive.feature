@@ -88,6 +88,7 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     And stdout is "rbee-hive is not running on workstation"
     When I run "rbee-keeper hive start --node workstation"
     Then the exit code is 0
+    And stdout is "✅ rbee-hive 0.1.0 is running on workstation at http://127.0.0.1:<node-hive-port>"
     When I run "rbee-keeper hive start --node workstation"
     Then the exit code is 0
     And stdout is "✅ rbee-hive is already running on workstation"
@@ -133,3 +134,19 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     When queen-rbee is killed with SIGKILL
     Then within 20 s nothing of this scenario is running
     And within 1 s the node log "rbee-hive.log" of user "ops" has a line containing "Lost contact with queen-rbee for 15 s"
+
+  # 192.0.2.1 (TEST-NET-1) is no address of the node, so the real hive cannot bind it and exits; queen sees the
+  # process gone (kill -0 over SSH every 2 s) and fails at once instead of polling for 60 s.
+  Scenario: A hive that exits during its start fails the start with the end of its log
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee", hive port "<node-hive-port>" and hive bind "192.0.2.1"
+    When I run "rbee-keeper hive start --node workstation" and time it
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: rbee-hive on workstation exited before it became healthy (HIVE_START_FAILED)"
+    And stderr has a line matching ".*192\.0\.2\.1.*"
+    And the command took less than 30 s
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

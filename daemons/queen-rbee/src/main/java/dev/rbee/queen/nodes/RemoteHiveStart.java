@@ -39,6 +39,10 @@ final class RemoteHiveStart {
         this.narrate = narrate;
     }
 
+    String nodeName() {
+        return node.nodeName();
+    }
+
     String launcher() {
         return node.installPath() + "/bin/rbee-hive";
     }
@@ -84,6 +88,34 @@ final class RemoteHiveStart {
         }
         LOG.info("rbee-hive on {} started over SSH with pid {}", node.nodeName(), pid);
         return Long.parseLong(pid);
+    }
+
+    /** The hive process started by {@link #start} still exists on the node ({@code kill -0}). */
+    boolean stillRunning(long pid) {
+        try {
+            SshLink.Result probe = link.exec(ShellQuote.command("kill", "-0", String.valueOf(pid)),
+                    RemoteHives.COMMAND_TIMEOUT);
+            return probe.exitCode() != null && probe.exitCode() == 0;
+        } catch (IOException | RuntimeException e) {
+            return true; // cannot tell: keep polling its health until the deadline
+        }
+    }
+
+    /** The last 20 lines of the node's hive log, for {@code details.log_tail} (api.md §5.3). */
+    List<String> logTail() {
+        try {
+            SshLink.Result tail = link.exec("tail -n 20 " + NODE_LOG, RemoteHives.COMMAND_TIMEOUT);
+            return tail.stdout().isBlank() ? List.of() : List.of(tail.stdout().strip().split("\n"));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** HIVE_START_FAILED with the hive log's last lines; the caller narrates nothing more. */
+    RbeeException notHealthy(String why) {
+        List<String> tail = logTail();
+        return RbeeException.of(ErrorCode.HIVE_START_FAILED, "rbee-hive on " + node.nodeName() + " " + why,
+                Map.of("node", node.nodeName(), "reason", "health", "log_tail", tail));
     }
 
     /** Every registry value is one single-quoted word (S017); only queen's own fixed text is shell syntax. */

@@ -122,8 +122,9 @@ public final class RemoteHives {
                         + " on " + name, Map.of("node", name, "install_path", node.installPath()));
             }
             start.preflight();
-            known.put(name, start.start(queenUrl, secret));
-            awaitAlive(peer.url(), start);
+            long pid = start.start(queenUrl, secret);
+            known.put(name, pid);
+            awaitAlive(peer.url(), start, pid);
         } catch (IOException e) {
             throw RbeeException.of(ErrorCode.SSH_CONNECTION_FAILED, "SSH connection to " + target.hostPort()
                     + " failed: " + e.getMessage(), Map.of("host", target.host(), "port", target.port()));
@@ -149,11 +150,16 @@ public final class RemoteHives {
                 || host.equals("[::1]"));
     }
 
-    private void awaitAlive(String url, RemoteHiveStart start) {
+    /** Health every 500 ms up to 60 s; every 2 s a look whether the process still exists, to fail early. */
+    private void awaitAlive(String url, RemoteHiveStart start, long pid) {
         long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
+        for (int poll = 1; System.nanoTime() < deadline; poll++) {
             if (alive(url, Duration.ofSeconds(2))) {
                 return;
+            }
+            if (poll % 4 == 0 && !start.stillRunning(pid)) {
+                known.remove(start.nodeName());
+                throw start.notHealthy("exited before it became healthy");
             }
             try {
                 Thread.sleep(POLL_EVERY.toMillis());
@@ -162,8 +168,7 @@ public final class RemoteHives {
                 break;
             }
         }
-        throw start.startFailed("health", "GET /v1/health at " + url + " did not answer alive within "
-                + START_DEADLINE.toSeconds() + " s");
+        throw start.notHealthy("did not become healthy within " + START_DEADLINE.toSeconds() + " s");
     }
 
     private boolean alive(String url, Duration timeout) {
