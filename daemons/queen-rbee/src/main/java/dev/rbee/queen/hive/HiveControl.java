@@ -61,7 +61,9 @@ public final class HiveControl {
 
     public HiveStopResponse stop(String node) {
         if (isRemote(node)) {
-            return remote.stop(node);
+            HiveStopResponse stopped = remote.stop(node);
+            directory.removeNode(node); // its heartbeats end: its workers are gone with it
+            return stopped;
         }
         requireKnown(node);
         LocalHive.Stopped stopped = local.stop();

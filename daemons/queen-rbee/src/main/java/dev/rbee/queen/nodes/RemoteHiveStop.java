@@ -72,15 +72,20 @@ public final class RemoteHiveStop {
         return false;
     }
 
-    /** SIGTERM over SSH to the hive's pid; false when queen knows no pid or the node cannot be reached. */
+    /**
+     * SIGTERM over SSH to the hive's pid; false when queen knows no pid, the process is no rbee-hive any more or the
+     * node cannot be reached.
+     */
     private boolean signal(Node node) {
         long pid = hives.pid(node.nodeName());
         if (pid <= 0) {
             return false;
         }
         try (SshLink link = hives.link(node)) {
-            SshLink.Result result = link.exec(ShellQuote.command("kill", "-TERM", String.valueOf(pid)),
-                    RemoteHives.COMMAND_TIMEOUT);
+            // Only a process that still is an rbee-hive: the pid may have been reused since queen learnt it.
+            String command = ShellQuote.command("grep", "-q", "dev.rbee.hive.Main", "/proc/" + pid + "/cmdline")
+                    + " && " + ShellQuote.command("kill", "-TERM", String.valueOf(pid));
+            SshLink.Result result = link.exec(command, RemoteHives.COMMAND_TIMEOUT);
             LOG.info("SIGTERM over SSH to rbee-hive {} on {}: exit {}", pid, node.nodeName(), result.exitCode());
             return result.exitCode() != null && result.exitCode() == 0;
         } catch (java.io.IOException | RuntimeException e) {

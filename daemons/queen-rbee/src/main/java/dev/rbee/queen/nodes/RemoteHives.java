@@ -41,7 +41,10 @@ public final class RemoteHives {
     private final Json json;
     /** One start at a time per node: two jobs that find no hive share one start. */
     private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
-    /** Nodes whose hive queen started or heard from: the cascade stops these (api.md §12). */
+    /**
+     * Nodes whose hive queen started or heard from: the cascade stops these (api.md §12). A hive that merely answers
+     * at the node's address without heartbeating to this queen belongs to someone else and is left alone.
+     */
     private final Map<String, Long> known = new ConcurrentHashMap<>();
     private volatile String queenUrl;
 
@@ -66,8 +69,7 @@ public final class RemoteHives {
         Node node = node(name);
         Optional<HiveClient> running = new HivePeer(node, secret, json).connect(narrate);
         if (running.isPresent()) {
-            known.putIfAbsent(name, 0L);
-            return running.get();
+            return running.get(); // not ours to stop unless it heartbeats to this queen (heard)
         }
         synchronized (startLocks.computeIfAbsent(name, n -> new Object())) {
             HivePeer peer = new HivePeer(node, secret, json);
