@@ -155,7 +155,8 @@ public class SshSteps {
                 world.fill(installPath), Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
     }
 
-    @Given("{string} was added through queen as user {string} with install path {string}, hive port {string} and hive bind {string}")
+    @Given("{string} was added through queen as user {string} with install path {string}, hive port {string} "
+            + "and hive bind {string}")
     public void addedWithHiveBind(String name, String user, String installPath, String hivePort, String bind) {
         queen().addNode(new AddNodeRequest(name, "127.0.0.1", nodePort(), user, world.remembered("key"),
                 world.fill(installPath), Integer.valueOf(world.fill(hivePort)), bind, server.fingerprint()));
