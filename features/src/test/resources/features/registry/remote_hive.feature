@@ -150,3 +150,20 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     And the command took less than 30 s
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  Scenario: S007 Removing a node stops its hive started over SSH first
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper worker start --node workstation --model demo:tiny"
+    Then the exit code is 0
+    When I run "rbee-keeper setup remove-node --name workstation"
+    Then the exit code is 0
+    And stdout is "✅ Node 'workstation' removed from registry (its rbee-hive was stopped)"
+    And within 5 s no rbee-hive process of this scenario is left
+    And within 5 s no llm-worker-rbee process of this scenario is left
+    And beehives.db holds no node
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

@@ -93,6 +93,11 @@ public final class QueenDaemon {
         provisioner.remoteHives(nodes.remoteHives()::connect);
         nodes.remoteHives().queenUrl(url);
         remoteHives = new dev.rbee.queen.hive.RemoteHiveControl(nodes.registry(), nodes.remoteHives());
+        nodes.registry().stopHiveOnRemove(node -> {
+            boolean stopped = remoteHives.stopForRemoval(node);
+            directory.removeNode(node);
+            return stopped;
+        });
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
                 nodes.registry()::exists);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);

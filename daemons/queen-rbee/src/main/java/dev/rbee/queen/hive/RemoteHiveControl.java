@@ -43,6 +43,16 @@ public final class RemoteHiveControl {
         return stopper.stop(node);
     }
 
+    /** {@code remove-node}: the node's hive is stopped first (api.md §5.2); true when one ran. */
+    public boolean stopForRemoval(String node) {
+        try {
+            return stopper.stop(node).stopped();
+        } catch (RuntimeException e) {
+            LOG.warn("Removing {}: cannot stop its rbee-hive: {}", node, e.getMessage());
+            return false;
+        }
+    }
+
     Optional<HiveClient> running(String node) {
         return hives.ifRunning(node);
     }

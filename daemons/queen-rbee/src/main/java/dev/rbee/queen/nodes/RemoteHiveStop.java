@@ -46,7 +46,11 @@ public final class RemoteHiveStop {
             forced = answer.forceKilled() == null ? List.of()
                     : answer.forceKilled().stream().map(w -> new ForceKilled(name, w)).toList();
         } catch (RuntimeException e) {
+            // Refused (another cluster's secret) or no answer: only a hive queen knows the pid of is signalled.
             LOG.warn("POST /v1/admin/shutdown to rbee-hive on {} failed: {}", name, e.getMessage());
+            boolean signalled = signal(node);
+            hives.forget(name);
+            return new HiveStopResponse(name, signalled, 0, List.of());
         }
         if (!gone(name)) {
             signal(node);
