@@ -52,7 +52,8 @@ public final class ErrorPresenter {
         return switch (e.code()) {
             case "INVALID_MODEL_REF" -> MODEL_REF_FORMS;
             case "INVALID_REQUEST" -> fieldLines(e.details().get(RbeeException.ERRORS));
-            case KeeperErrors.QUEEN_START_FAILED -> strings(e.details().get(KeeperErrors.LOG_TAIL));
+            case KeeperErrors.QUEEN_START_FAILED, "HIVE_START_FAILED" ->
+                    strings(e.details().get(KeeperErrors.LOG_TAIL));
             default -> SetupErrors.detailLines(e);
         };
     }

@@ -62,6 +62,7 @@ public final class QueenDaemon {
     private TaskService tasks;
     private HttpDaemon http;
     private QueenShutdownResponse shutdownResult;
+    private dev.rbee.queen.hive.RemoteHiveControl remoteHives;
 
     private final Optional<String> apiKey;
 
@@ -90,12 +91,20 @@ public final class QueenDaemon {
                 stopping::get);
         tasks.knownNodes(nodes.registry()::exists);
         provisioner.remoteHives(nodes.remoteHives()::connect);
+        nodes.remoteHives().queenUrl(url);
+        remoteHives = new dev.rbee.queen.hive.RemoteHiveControl(nodes.registry(), nodes.remoteHives());
+        nodes.registry().stopHiveOnRemove(node -> {
+            boolean stopped = remoteHives.stopForRemoval(node);
+            directory.removeNode(node);
+            return stopped;
+        });
         WorkerSpawnService spawn = new WorkerSpawnService(provisioner, json, stopping::get,
                 nodes.registry()::exists);
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
         dev.rbee.queen.registry.WorkerRegistrations registrations = new dev.rbee.queen.registry.WorkerRegistrations(
                 directory, nodes.registry()::exists);
-        QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json);
+        QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json)
+                .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard);
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
@@ -104,7 +113,7 @@ public final class QueenDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
-                    new HiveControlRoutes(new HiveControl(localHive, directory), json).register(r);
+                    new HiveControlRoutes(new HiveControl(localHive, directory).remote(remoteHives), json).register(r);
                     r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     registrations.register(r, json);
@@ -145,7 +154,11 @@ public final class QueenDaemon {
         LOG.info("Shutting down: canceling jobs, stopping hives and their workers");
         tasks.cancelAll();
         LocalHive.Stopped local = localHive.stop();
-        shutdownResult = new QueenShutdownResponse(local.wasRunning() ? 1 : 0, local.workers(), local.forceKilled());
+        List<dev.rbee.contract.queen.HiveStopResponse> remote = remoteHives.stopAll();
+        List<dev.rbee.contract.queen.ForceKilled> forced = new java.util.ArrayList<>(local.forceKilled());
+        remote.forEach(r -> forced.addAll(r.forceKilled()));
+        shutdownResult = new QueenShutdownResponse((local.wasRunning() ? 1 : 0) + remote.size(),
+                local.workers() + remote.stream().mapToInt(r -> r.workers()).sum(), forced);
         LOG.info("Cascade complete: {}", shutdownResult);
         events.shutdown();
         timer.schedule(() -> {

@@ -54,12 +54,16 @@ public final class Main implements Callable<Integer> {
         long downloadMaxBytesPerSec;
         @Option(names = "--watch-stdin", description = "Stop when stdin reaches end of file (child of an ephemeral queen)")
         boolean watchStdin;
+        @Option(names = "--secret-stdin", description = "Read the cluster secret from the first line of stdin, then "
+                + "close stdin (a hive started over SSH: the secret never shows in the command line or environment)")
+        boolean secretStdin;
 
         @Override
         public Integer call() throws java.io.IOException {
-            String secret = System.getenv("RBEE_CLUSTER_SECRET");
+            String secret = secretStdin ? SecretInput.readLine(System.in) : System.getenv("RBEE_CLUSTER_SECRET");
             if (secret == null || secret.isBlank()) {
-                System.err.println("rbee-hive: RBEE_CLUSTER_SECRET is not set; queen-rbee passes it in the environment");
+                System.err.println("rbee-hive: no cluster secret: queen-rbee passes it in RBEE_CLUSTER_SECRET, "
+                        + "or on stdin with --secret-stdin");
                 return 1;
             }
             RbeeHome home = RbeeHome.fromEnvironment(System.getenv());

@@ -33,6 +33,8 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<AuthAttempt> authAttempts = new CopyOnWriteArrayList<>();
     private final SshServer server;
+    /** Per user, what sshd would set from {@code ~/.ssh/environment}: e.g. the node's own RBEE_HOME. */
+    private final Map<String, Map<String, String>> environments = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     /** Variables set (or, with a null value, removed) for every command, e.g. a PATH without java (S129). */
     private final Map<String, String> environment = new ConcurrentHashMap<>();
@@ -61,7 +63,10 @@ public final class EmbeddedSshServer implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
-            return new ShellCommand(command, this::homeOf, this::applyEnvironment);
+            return new ShellCommand(command, this::homeOf, (user, env) -> {
+                applyEnvironment(env);
+                env.putAll(environments.getOrDefault(user, Map.of()));
+            });
         });
         // SFTP as OpenSSH's internal-sftp: absolute paths on this machine's file system, as the test user (S005).
         server.setSubsystemFactories(List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
@@ -127,6 +132,16 @@ public final class EmbeddedSshServer implements AutoCloseable {
     private void applyEnvironment(Map<String, String> env) {
         unset.forEach(env::remove);
         env.putAll(environment);
+    }
+
+    /** Commands run as {@code user} get {@code variables} in their environment. */
+    public void environment(String user, Map<String, String> variables) {
+        environments.put(user, Map.copyOf(variables));
+    }
+
+    /** Ends every open SSH session, as a dropped network or a restarted sshd would. */
+    public void closeSessions() {
+        server.getActiveSessions().forEach(session -> session.close(true));
     }
 
     /** TCP connections the server accepted so far. */

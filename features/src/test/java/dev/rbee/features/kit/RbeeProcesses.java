@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the rbee processes of one scenario: every daemon inherits the scenario's unique {@code RBEE_HOME}, so scanning
- * {@code /proc/<pid>/environ} for it finds them all, whoever started them.
+ * {@code /proc/<pid>/environ} for it finds them all, whoever started them. A hive on the scenario's SSH node runs
+ * with an {@code RBEE_HOME} below the scenario's, so it counts too.
  */
 public final class RbeeProcesses {
     public record Found(long pid, String commandLine) {
@@ -38,7 +39,7 @@ public final class RbeeProcesses {
         try {
             for (String var : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8)
                     .split("\0")) {
-                if (var.equals(entry)) {
+                if (var.equals(entry) || var.startsWith(entry + "/")) {
                     return true;
                 }
             }

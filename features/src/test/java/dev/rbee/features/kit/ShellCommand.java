@@ -17,7 +17,7 @@ import org.apache.sshd.server.command.Command;
 final class ShellCommand implements Command {
     private final String command;
     private final Function<String, Path> homes;
-    private final java.util.function.Consumer<java.util.Map<String, String>> environment;
+    private final java.util.function.BiConsumer<String, java.util.Map<String, String>> environment;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
@@ -25,7 +25,7 @@ final class ShellCommand implements Command {
     private Process process;
 
     ShellCommand(String command, Function<String, Path> homes,
-            java.util.function.Consumer<java.util.Map<String, String>> environment) {
+            java.util.function.BiConsumer<String, java.util.Map<String, String>> environment) {
         this.command = command;
         this.homes = homes;
         this.environment = environment;
@@ -59,7 +59,7 @@ final class ShellCommand implements Command {
         builder.environment().put("HOME", home.toString());
         builder.environment().put("USER", user);
         builder.environment().put("LOGNAME", user);
-        environment.accept(builder.environment());
+        environment.accept(user, builder.environment());
         process = builder.start();
         Thread stdout = Thread.ofPlatform().daemon().start(() -> pump(process.getInputStream(), out));
         Thread stderr = Thread.ofPlatform().daemon().start(() -> pump(process.getErrorStream(), err));

@@ -83,6 +83,23 @@ public class SshSteps {
         return server;
     }
 
+    /** The scenario's node, for steps of other classes (RemoteHiveSteps). */
+    EmbeddedSshServer sshServer() {
+        return server();
+    }
+
+    /** Nodes added from now on are reached at {@code port} (a proxy in front of the SSH server), not the server's. */
+    void reachNodeAt(int port) {
+        sshPort = port;
+        world.remember("ssh-port", String.valueOf(port));
+    }
+
+    private Integer sshPort;
+
+    private int nodePort() {
+        return sshPort != null ? sshPort : server.port();
+    }
+
     @Given("an SSH server acting as the node, with the client's key authorized for user {string}")
     public void anSshServerAuthorizing(String user) {
         clientKey();
@@ -139,15 +156,22 @@ public class SshSteps {
 
     /** The add-node request for a node served by this scenario's SSH server, its host key trusted. */
     AddNodeRequest addRequest(String name, String user, String installPath) {
-        return new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
+        return new AddNodeRequest(name, "127.0.0.1", nodePort(), user, world.remembered("key"),
                 world.fill(installPath), null, null, server.fingerprint());
     }
 
     /** {@code hivePort} may be a placeholder, e.g. {@code <node-hive-port>}. */
     @Given("{string} was added through queen as user {string} with install path {string} and hive port {string}")
     public void addedWithHivePort(String name, String user, String installPath, String hivePort) {
-        queen().addNode(new AddNodeRequest(name, "127.0.0.1", server.port(), user, world.remembered("key"),
-                installPath, Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
+        queen().addNode(new AddNodeRequest(name, "127.0.0.1", nodePort(), user, world.remembered("key"),
+                world.fill(installPath), Integer.valueOf(world.fill(hivePort)), null, server.fingerprint()));
+    }
+
+    @Given("{string} was added through queen as user {string} with install path {string}, hive port {string} "
+            + "and hive bind {string}")
+    public void addedWithHiveBind(String name, String user, String installPath, String hivePort, String bind) {
+        queen().addNode(new AddNodeRequest(name, "127.0.0.1", nodePort(), user, world.remembered("key"),
+                world.fill(installPath), Integer.valueOf(world.fill(hivePort)), bind, server.fingerprint()));
     }
 
     @When("I note what the SSH server has seen so far")

@@ -37,7 +37,22 @@ public final class HiveControl {
         this.directory = directory;
     }
 
+    private RemoteHiveControl remote;
+
+    /** Registered nodes: their hives are started over SSH (api.md §5.3). */
+    public HiveControl remote(RemoteHiveControl remoteNodes) {
+        this.remote = remoteNodes;
+        return this;
+    }
+
+    private boolean isRemote(String node) {
+        return remote != null && !LocalHive.NODE.equals(node) && remote.exists(node);
+    }
+
     public HiveStatus start(String node) {
+        if (isRemote(node)) {
+            return remote.start(node);
+        }
         requireKnown(node);
         boolean wasRunning = local.isRunning();
         local.ensureRunning(text -> LOG.info("{}", text));
@@ -45,6 +60,11 @@ public final class HiveControl {
     }
 
     public HiveStopResponse stop(String node) {
+        if (isRemote(node)) {
+            HiveStopResponse stopped = remote.stop(node);
+            directory.removeNode(node); // its heartbeats end: its workers are gone with it
+            return stopped;
+        }
         requireKnown(node);
         LocalHive.Stopped stopped = local.stop();
         return new HiveStopResponse(node, stopped.wasRunning(), stopped.workers(), stopped.forceKilled());
@@ -52,6 +72,9 @@ public final class HiveControl {
 
     /** A live look at the hive: health, backends, resources and workers, each asked of the hive itself. */
     public HiveStatus status(String node) {
+        if (isRemote(node)) {
+            return remote.status(node);
+        }
         requireKnown(node);
         Optional<LocalHive.Running> running = local.running();
         if (running.isEmpty()) {
@@ -82,13 +105,23 @@ public final class HiveControl {
         if (node == null || node.isBlank()) {
             throw RbeeException.invalid(List.of(new FieldError("node", "required", "node is required", null)), null);
         }
-        requireKnown(node);
-        HiveClient hive = local.running().orElseThrow(() -> RbeeException.of(ErrorCode.HIVE_NOT_RUNNING,
-                "rbee-hive is not running on " + node, Map.of("node", node))).client();
+        HiveClient hive = isRemote(node) ? remote.running(node).orElseThrow(() -> notRunning(node))
+                : localClient(node);
         List<WorkerHealthEntry> workers = hive.workersList().workers().stream()
                 .map(w -> new WorkerHealthEntry(w.workerId(), w.state(), isReady(w), lastHeartbeatUnix(w.workerId())))
                 .toList();
         return new WorkersHealthResponse("ok", node, workers);
+    }
+
+    private HiveClient localClient(String node) {
+        requireKnown(node);
+        return local.running().orElseThrow(() -> RbeeException.of(ErrorCode.HIVE_NOT_RUNNING,
+                "rbee-hive is not running on " + node, Map.of("node", node))).client();
+    }
+
+    private static RbeeException notRunning(String node) {
+        return RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive is not running on " + node,
+                Map.of("node", node));
     }
 
     private static boolean isReady(HWorker worker) {

@@ -36,6 +36,10 @@ public final class QueenRoutes {
     private final BooleanSupplier stopping;
     private final Json json;
 
+    /** Registered nodes besides localhost; their hives heartbeat too (api.md §5.5). */
+    private java.util.function.Predicate<String> registered = node -> false;
+    private java.util.function.BiConsumer<String, Long> heard = (node, pid) -> { };
+
     public QueenRoutes(TaskService tasks, JobRegistry jobs, WorkerDirectory directory, Supplier<Object> shutdown,
                        BooleanSupplier stopping, Json json) {
         this.tasks = tasks;
@@ -64,6 +68,18 @@ public final class QueenRoutes {
         });
     }
 
+    /** {@code registered}: a node of beehives.db; {@code heard}: called with node and pid on its hive's heartbeat. */
+    public QueenRoutes registeredNodes(java.util.function.Predicate<String> isRegistered,
+                                       java.util.function.BiConsumer<String, Long> onHeartbeat) {
+        this.registered = isRegistered;
+        this.heard = onHeartbeat;
+        return this;
+    }
+
+    private boolean known(String node) {
+        return LocalHive.NODE.equals(node) || node != null && registered.test(node);
+    }
+
     public void register(RoutesConfig routes) {
         routes.get(ApiPaths.QUEEN_HEALTH, this::health);
         routes.post(ApiPaths.TASKS, tasks::handle);
@@ -87,7 +103,7 @@ public final class QueenRoutes {
 
     private void workersList(Context ctx) {
         String node = ctx.queryParam("node");
-        if (node != null && !node.equals(LocalHive.NODE)) {
+        if (node != null && !known(node)) {
             throw nodeNotFound(node);
         }
         ok(ctx, new WorkersListResponse(directory.list(node)));
@@ -95,8 +111,11 @@ public final class QueenRoutes {
 
     private void hiveHeartbeat(Context ctx) {
         HiveHeartbeatRequest beat = Responses.body(ctx, json, HiveHeartbeatRequest.class);
-        if (!LocalHive.NODE.equals(beat.node())) {
+        if (!known(beat.node())) {
             throw nodeNotFound(beat.node());
+        }
+        if (!LocalHive.NODE.equals(beat.node())) {
+            heard.accept(beat.node(), beat.pid());
         }
         directory.replaceNode(beat.node(), beat.workers() == null ? java.util.List.of() : beat.workers());
         ok(ctx, new HiveHeartbeatResponse(HiveHeartbeatResponse.DEFAULT_LEASE_MS));

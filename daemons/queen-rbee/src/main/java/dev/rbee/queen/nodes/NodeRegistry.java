@@ -119,6 +119,10 @@ public final class NodeRegistry {
         NodeValidation.check(name, new NodeValidation.Fields(null, null, null, null, null, null, null, null))
                 .throwIfInvalid(Component.QUEEN);
         refuseLocalhost(name);
+        if (find(name).isEmpty()) {
+            throw notFound(name);
+        }
+        boolean hiveStopped = stopHive.test(name);
         try {
             if (!store.delete(name)) {
                 throw notFound(name);
@@ -127,8 +131,7 @@ public final class NodeRegistry {
             throw storeFailed(e);
         }
         LOG.info("Node '{}' removed from the registry (known_hosts kept)", name);
-        // No remote hive is ever started yet (api.md §5.3 is not implemented), so there is none to stop.
-        return new RemoveNodeResponse(name, true, false);
+        return new RemoveNodeResponse(name, true, hiveStopped);
     }
 
     /** After a verified install (api.md §5.3): the node's {@code installed_version}, other columns unchanged. */
@@ -163,6 +166,28 @@ public final class NodeRegistry {
     private static RbeeException invalid(String message, FieldError error) {
         return RbeeException.of(ErrorCode.INVALID_REQUEST, message,
                 Map.of(RbeeException.COMPONENT, Component.QUEEN, RbeeException.ERRORS, List.of(error)));
+    }
+
+    /** api.md §5.2: {@code remove} stops the node's hive first, as {@code hive/stop}; true when one was stopped. */
+    public void stopHiveOnRemove(java.util.function.Predicate<String> stopper) {
+        this.stopHive = stopper;
+    }
+
+    private java.util.function.Predicate<String> stopHive = name -> false;
+
+    /** S018: queen reached the node's hive; its row says so ({@code reachable}, {@code last_connected_unix}). */
+    public void markConnected(String name) {
+        find(name).ifPresent(n -> {
+            Node touched = new Node(n.nodeName(), n.sshHost(), n.sshPort(), n.sshUser(), n.sshKeyPath(),
+                    n.installPath(), n.hivePort(), n.hiveBind(), NodeStatus.REACHABLE,
+                    java.time.Instant.now().getEpochSecond(), null, n.backends(), n.devices(), n.installedVersion(),
+                    n.hostKeyFingerprint(), null);
+            try {
+                store.update(touched);
+            } catch (SQLException e) {
+                throw storeFailed(e);
+            }
+        });
     }
 
     public static RbeeException notFound(String name) {

@@ -40,12 +40,23 @@ public final class SshLink implements AutoCloseable {
 
     /** Runs {@code command} and waits at most {@code timeout} for it to end (api.md §11: 10 s for checks). */
     public Result exec(String command, Duration timeout) throws IOException {
+        return exec(command, null, timeout);
+    }
+
+    /**
+     * As {@link #exec(String, Duration)}, with {@code stdin} sent to the command and then closed: how a secret
+     * reaches a remote process without showing in its command line (S018).
+     */
+    public Result exec(String command, byte[] stdin, Duration timeout) throws IOException {
         long started = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ChannelExec channel = session.createExecChannel(command)) {
             channel.setOut(out);
             channel.setErr(err);
+            if (stdin != null) {
+                channel.setIn(new java.io.ByteArrayInputStream(stdin));
+            }
             channel.open().verify(timeout);
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
