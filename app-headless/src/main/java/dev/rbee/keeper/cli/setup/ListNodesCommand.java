@@ -6,6 +6,7 @@ import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.GlobalOptions;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
+import dev.rbee.keeper.cli.TextTable;
 import dev.rbee.keeper.queen.QueenSession;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,31 +45,15 @@ public final class ListNodesCommand implements KeeperCommand {
     }
 
     static List<String> table(List<Node> nodes) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NODE", "SSH", "INSTALL PATH", "STATUS", "BACKENDS", "LAST CONNECTED"});
+        TextTable table = new TextTable("NODE", "SSH", "INSTALL PATH", "STATUS", "BACKENDS", "LAST CONNECTED");
         for (Node n : nodes) {
             boolean local = Node.LOCALHOST.equals(n.nodeName());
-            rows.add(new String[] {n.nodeName(),
-                    local ? "(local)" : n.sshUser() + "@" + n.sshHost() + ":" + n.sshPort(),
+            table.row(n.nodeName(), local ? "(local)" : n.sshUser() + "@" + n.sshHost() + ":" + n.sshPort(),
                     String.valueOf(n.installPath()), String.valueOf(n.status()), backends(n.devices()),
                     local ? "-" : n.lastConnectedUnix() == null ? "never"
-                            : WHEN.format(Instant.ofEpochSecond(n.lastConnectedUnix()))});
+                            : WHEN.format(Instant.ofEpochSecond(n.lastConnectedUnix())));
         }
-        int[] width = new int[6];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                line.append(i == r.length - 1 ? r[i] : String.format("%-" + width[i] + "s  ", r[i]));
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return table.lines();
     }
 
     /** {@code {"cuda":2,"cpu":1}} → {@code cuda:0,cuda:1,cpu}; {@code -} before the hive has reported. */
