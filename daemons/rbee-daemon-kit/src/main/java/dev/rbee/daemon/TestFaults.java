@@ -45,6 +45,11 @@ public final class TestFaults {
         return faults.containsKey(name);
     }
 
+    /** The text after {@code name=}; empty for a bare entry, absent when the fault is not set. */
+    public Optional<String> value(String name) {
+        return Optional.ofNullable(faults.get(name));
+    }
+
     public Optional<Long> millis(String name) {
         return Optional.ofNullable(faults.get(name)).filter(v -> v.matches("\\d{1,9}")).map(Long::parseLong);
     }

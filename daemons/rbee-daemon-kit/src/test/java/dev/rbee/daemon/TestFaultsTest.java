@@ -24,5 +24,8 @@ class TestFaultsTest {
         assertEquals(Optional.of(50L), faults.millis("worker.token_delay_ms"));
         assertTrue(faults.has("worker.infer.crash_before_first_token"));
         assertFalse(faults.has("hive.spawn_delay_ms"));
+        assertEquals(Optional.of(""), faults.value("worker.infer.crash_before_first_token"));
+        assertEquals(Optional.of("50"), faults.value("worker.token_delay_ms"));
+        assertEquals(Optional.empty(), faults.value("hive.spawn_delay_ms"));
     }
 }

@@ -46,6 +46,7 @@ public final class InferenceService {
     private final Json json;
     private final ScheduledExecutorService timer;
     private final TestFaults faults;
+    private final InferFaults inferFaults;
     private final SecureRandom seeds = new SecureRandom();
 
     public InferenceService(WorkerConfig config, WorkerStatus status, ActiveJobs jobs, Supplier<LoadedModel> model,
@@ -57,6 +58,7 @@ public final class InferenceService {
         this.json = json;
         this.timer = timer;
         this.faults = faults;
+        this.inferFaults = new InferFaults(faults, config.backend(), config.device());
     }
 
     public void handle(Context ctx) throws ClientGoneException {
@@ -87,6 +89,7 @@ public final class InferenceService {
         try {
             channel.send(new StartedEvent(request.jobId(), config.modelRef(), config.node(), config.workerId(),
                     Times.now(), seed));
+            inferFaults.beforeFirstToken(request.jobId());
             TokenStreamer tokens = new TokenStreamer(channel, cancelled, clientGone,
                     faults.millis("worker.token_delay_ms").orElse(0L));
             GenerationResult result = model.get().generate(generation(request, sampling, seed), tokens, cancelled::get);

@@ -158,6 +158,7 @@ public final class WorkerDirectory {
      * Workers a job for {@code model} may go to: fresh, same model (and backend/device when given), idle or busy.
      * Idle ones come first, then busy ones with a free slot, then full ones: a full worker is not duplicated (S024);
      * the job meets its {@code ALL_SLOTS_BUSY} and retries (S089), since only the worker knows its slots for sure.
+     * Among equals the lower device index goes first, so the order is fixed (S159's "first" worker).
      */
     public List<QWorker> candidates(String node, String model, String backend, Integer device) {
         return list(node).stream()
@@ -167,7 +168,8 @@ public final class WorkerDirectory {
                 .filter(w -> device == null || device == w.device())
                 .filter(w -> WorkerState.IDLE.equals(w.state()) || WorkerState.BUSY.equals(w.state()))
                 .sorted(Comparator.comparing((QWorker w) -> !WorkerState.IDLE.equals(w.state()))
-                        .thenComparing(w -> w.slotsBusy() >= w.slotsTotal()))
+                        .thenComparing(w -> w.slotsBusy() >= w.slotsTotal())
+                        .thenComparingInt(QWorker::device)) // ties: the lower device first, not the random id
                 .toList();
     }
 

@@ -123,6 +123,8 @@ public final class TaskService {
                 directory.remove(e.worker().workerId());
                 List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
                 runOn(workers, beforeInference.apply(request), job, stream);
+            } catch (CrashedBeforeFirstTokenException e) {
+                failOver(e, request, beforeInference, node, job, stream);
             }
         } catch (RbeeException e) {
             fail(job, stream, e);
@@ -137,6 +139,21 @@ public final class TaskService {
             fail(job, stream, RbeeException.of(ErrorCode.INTERNAL_ERROR, "Unexpected failure: " + e));
         }
         stream.sink().done();
+    }
+
+    /** S159: nothing reached the caller yet, so the job goes once to another idle worker, if there is one. */
+    private void failOver(CrashedBeforeFirstTokenException crash, TaskRequest request,
+                          UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job, TaskStream stream)
+            throws ClientGoneException {
+        List<QWorker> others = Failover.targets(directory.candidates(node, request.model(), request.backend(),
+                request.device()), crash.worker().workerId());
+        if (others.isEmpty()) {
+            throw crash;
+        }
+        String narration = Failover.narration(crash.worker(), others.getFirst());
+        LOG.warn("Job {}: {} ({})", job.jobId(), narration, crash.getMessage());
+        stream.narrate("failover", narration);
+        runOn(others, beforeInference.apply(request), job, stream);
     }
 
     private static void fail(JobRecord job, TaskStream stream, RbeeException e) throws ClientGoneException {

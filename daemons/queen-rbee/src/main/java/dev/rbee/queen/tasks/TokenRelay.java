@@ -26,7 +26,7 @@ import java.util.function.Function;
 /**
  * Step 5–7 of api.md §5.6: send the job to the first candidate that accepts it and forward every event byte for
  * byte as it arrives; when every candidate is busy, all are tried again after 1, 2 and 4 s; a stream that closes
- * without a terminal event becomes {@code WORKER_FAILED}.
+ * without a terminal event becomes {@code WORKER_FAILED}, marked as retryable while no token was relayed.
  */
 final class TokenRelay {
     private static final List<Duration> BUSY_RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
@@ -54,6 +54,7 @@ final class TokenRelay {
         QWorker worker = accepted.worker();
         SseResponse response = accepted.response();
         boolean busy = false;
+        boolean tokenRelayed = false;
         try (response; StallWatch watch = new StallWatch(timer, stallLimit, response::close)) {
             SseEventStream events = response.events();
             while (events.hasNext()) {
@@ -66,7 +67,10 @@ final class TokenRelay {
                         directory.jobStarted(worker.workerId());
                         busy = true;
                     }
-                    case TokenEvent ignored -> job.token();
+                    case TokenEvent ignored -> {
+                        job.token();
+                        tokenRelayed = true;
+                    }
                     case EndEvent end -> {
                         job.ended(end.stopReason());
                         return;
@@ -91,9 +95,11 @@ final class TokenRelay {
             directory.remove(worker.workerId());
         }
         String cause = exited.orElse("its stream ended without an end event");
-        throw RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on " + worker.node()
-                + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
+        RbeeException failed = RbeeException.of(ErrorCode.WORKER_FAILED, "Worker " + worker.workerId() + " on "
+                + worker.node() + " exited: " + cause, Map.of("worker_id", worker.workerId(), "phase", "inference",
                 "reason", cause.contains("out of memory") ? "oom_killed" : "crashed"));
+        // Once a token went out, another worker's answer could not continue it: never retried (S082, S159).
+        throw tokenRelayed ? failed : new CrashedBeforeFirstTokenException(worker, failed);
     }
 
     /** The worker stays; its job is canceled, and the hive's health checks deal with a worker that hangs. */

@@ -31,6 +31,19 @@ class WorkerDirectoryTest {
         assertTrue(directory.candidates("other", "demo:tiny", null, null).isEmpty());
     }
 
+    /** S159: of two idle workers, the one on the lower device is offered the job first, whatever their ids. */
+    @Test
+    void equalCandidatesAreOrderedByDevice() {
+        WorkerDirectory directory = new WorkerDirectory();
+        directory.replaceNode("localhost", List.of(
+                new HeartbeatWorker("worker-0001", "http://127.0.0.1:1", "demo:tiny", "demo:tiny", "cuda", 1, "idle",
+                        1, 0, 0L, null),
+                new HeartbeatWorker("worker-ffff", "http://127.0.0.1:2", "demo:tiny", "demo:tiny", "cuda", 0, "idle",
+                        1, 0, 0L, null)));
+        assertEquals(List.of("worker-ffff", "worker-0001"), directory.candidates("localhost", "demo:tiny", "cuda",
+                null).stream().map(QWorker::workerId).toList());
+    }
+
     @Test
     void aLoadingWorkerOfTheModelIsFoundSoAJobCanWaitForIt() {
         WorkerDirectory directory = new WorkerDirectory();
