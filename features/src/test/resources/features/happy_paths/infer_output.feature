@@ -6,7 +6,7 @@ Feature: What rbee-keeper infer prints
     When I run "rbee-keeper --json infer --model demo:tiny --prompt hi --max-tokens 3 --seed 1"
     Then the exit code is 0
     And stderr is empty
-    And stdout is JSON lines whose types end with "ready, started, token, token, token, metrics, end"
+    And stdout is JSON lines whose types end with "ready, narration, started, token, token, token, narration, metrics, end"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 

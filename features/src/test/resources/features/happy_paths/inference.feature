@@ -6,7 +6,7 @@ Feature: Inference through queen: streaming, seeds, stop sequences, a caller tha
     And queen-rbee was started by the operator
     And an idle worker for "demo:tiny" runs on localhost
     When a task "{\"model\":\"demo:tiny\",\"prompt\":\"write a short story\",\"max_tokens\":20}" runs through POST /v2/tasks
-    Then the task stream has an X-Job-Id header, then started, tokens 0 to 19, metrics, end "MAX_TOKENS" and [DONE]
+    Then the task stream has an X-Job-Id header, then started, tokens 0 to 19, the worker's narration, metrics, end "MAX_TOKENS" and [DONE]
     And token 0 reached the caller at least 1500 ms before end
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running

@@ -24,6 +24,7 @@ public class MetricsSteps {
     private String contentType;
     private String text;
     private final Map<String, Double> samples = new LinkedHashMap<>();
+    private final Map<String, Double> baseline = new LinkedHashMap<>();
 
     public MetricsSteps(ScenarioWorld world, OpenAiSteps openAi) {
         this.world = world;
@@ -46,6 +47,32 @@ public class MetricsSteps {
                 samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
         }
+    }
+
+    @When("queen's \\/metrics is scraped as the baseline")
+    public void scrapedAsBaseline() throws IOException, InterruptedException {
+        scraped();
+        baseline.clear();
+        baseline.putAll(samples);
+    }
+
+    /**
+     * S158: the counters grew by exactly this much since the baseline (a sample absent then counts as 0). Queen counts
+     * a job just after its stream's [DONE], so a scrape that comes too early is repeated for up to 2 s.
+     */
+    @Then("since the baseline the scrape's samples went up by")
+    public void wentUpBy(Map<String, String> expected) throws IOException, InterruptedException {
+        for (int i = 0; i < 20 && !expected.entrySet().stream().allMatch(e -> samples.containsKey(e.getKey())
+                && samples.get(e.getKey()) - baseline.getOrDefault(e.getKey(), 0.0)
+                >= Double.parseDouble(e.getValue())); i++) {
+            Thread.sleep(100);
+            scraped();
+        }
+        expected.forEach((sample, by) -> {
+            assertTrue(samples.containsKey(sample), () -> sample + " missing in\n" + text);
+            assertEquals(Double.parseDouble(by), samples.get(sample) - baseline.getOrDefault(sample, 0.0),
+                    () -> sample + " before: " + baseline.get(sample) + ", now:\n" + text);
+        });
     }
 
     @Then("the scrape is Prometheus text version 0.0.4 with a HELP and TYPE line for each of the families")

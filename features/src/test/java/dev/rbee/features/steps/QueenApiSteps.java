@@ -88,7 +88,7 @@ public class QueenApiSteps {
         }
     }
 
-    @Then("the task stream has an X-Job-Id header, then started, tokens {int} to {int}, metrics, end {string} and [DONE]")
+    @Then("the task stream has an X-Job-Id header, then started, tokens {int} to {int}, the worker's narration, metrics, end {string} and [DONE]")
     public void theTaskStream(int first, int last, String reason) {
         String jobId = taskHeaders.firstValue("X-Job-Id").orElseThrow(() -> new AssertionError("no X-Job-Id"));
         List<String> types = new ArrayList<>();
@@ -110,13 +110,31 @@ public class QueenApiSteps {
                 assertEquals(reason, event.get("stop_reason").asText());
                 assertEquals(last - first + 1, event.get("tokens_out").asInt());
             }
+            if (type.equals("narration")) { // api.md §4: any stream may carry it, tagged and at most 100 characters
+                String human = event.get("human").asText();
+                assertTrue(human.codePointCount(0, human.length()) <= 100, human);
+                assertEquals(jobId, event.path("job_id").asText(), line.data());
+            }
             if (types.isEmpty() || !types.getLast().equals(type) || !type.equals("token")) {
                 types.add(type);
             }
         }
         assertEquals(last + 1, expectedIndex);
+        // the worker narrates how the job ended once the tokens are out, before metrics (S158)
         List<String> tail = types.subList(types.indexOf("started"), types.size());
-        assertEquals(List.of("started", "token", "metrics", "end", "[DONE]"), tail);
+        assertEquals(List.of("started", "token", "narration", "metrics", "end", "[DONE]"), tail);
+        JsonNode closing = json.tree(taskEvents.get(taskEvents.size() - 4).data());
+        assertEquals("llm-worker-rbee", closing.get("actor").asText(), closing::toString);
+    }
+
+    /** The X-Job-Id of the last task run through {@code POST /v2/tasks}. */
+    String taskJobId() {
+        return taskHeaders.firstValue("X-Job-Id").orElseThrow(() -> new AssertionError("no X-Job-Id"));
+    }
+
+    /** The data lines of that task's stream, [DONE] included, in arrival order. */
+    List<String> taskEventData() {
+        return taskEvents.stream().map(TimedLine::data).toList();
     }
 
     @Then("token {int} reached the caller at least {int} ms before end")

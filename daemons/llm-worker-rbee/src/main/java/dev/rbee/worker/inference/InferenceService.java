@@ -114,11 +114,15 @@ public final class InferenceService {
         if (!channel.isOpen()) {
             return; // the client left; nobody reads the end
         }
-        if (reason == StopReason.CANCELLED) {
-            channel.send(new NarrationEvent("llm-worker-rbee", "cancel", "Request canceled, slot released", jobId));
-        }
         double seconds = Math.max(result.decodeNanos(), 1) / 1e9;
         double tokensPerSecond = Math.round(result.tokensOut() / seconds * 10) / 10.0;
+        if (reason == StopReason.CANCELLED) {
+            channel.send(new NarrationEvent("llm-worker-rbee", "cancel", "Request canceled, slot released", jobId));
+        } else {
+            channel.send(new NarrationEvent("llm-worker-rbee", "inference_complete", "Inference complete: "
+                    + result.tokensOut() + " tokens in " + String.format(java.util.Locale.ROOT, "%.1f", seconds)
+                    + " s (" + tokensPerSecond + " tok/s)", jobId));
+        }
         channel.send(new MetricsEvent(tokensPerSecond, result.firstTokenNanos() / 1_000_000));
         channel.send(new EndEvent(result.tokensOut(), result.decodeNanos() / 1_000_000, reason,
                 result.stopSequenceMatched(), tokensPerSecond, result.promptTokens()));

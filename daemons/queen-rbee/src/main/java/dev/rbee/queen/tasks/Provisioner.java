@@ -129,6 +129,9 @@ public final class Provisioner {
     /** Steps 3 and 4 up to the spawn: the worker is in the registry as loading when this returns. */
     private QWorker spawnLoading(HiveSpawnRequest spawn, String node, HiveClient hive, TaskStream stream,
                                  JobRecord job) {
+        if (job.jobId() != null) { // api.md §1 Correlation: the hive's lines about this spawn name the job
+            hive = hive.withCorrelationId(job.jobId());
+        }
         ModelProvisioning.ensure(hive, spawn.modelRef(), stream, job); // api.md §5.6 step 3
         stream.narrate("worker_spawn", "Spawning a worker for " + spawn.modelRef() + " on " + node);
         HiveSpawnResponse spawned = hive.spawnWorker(spawn);

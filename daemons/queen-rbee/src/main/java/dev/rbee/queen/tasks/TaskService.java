@@ -108,12 +108,16 @@ public final class TaskService {
         } finally {
             watcher.cancel(false);
             jobs.finished(job);
+            dev.rbee.contract.queen.Job ended = job.toJob();
+            LOG.info("Job {} finished: {}, {} tokens", job.jobId(), ended.state(), ended.tokensOut());
         }
     }
 
     private void run(TaskRequest request, UnaryOperator<TaskRequest> beforeInference, String node, JobRecord job,
                      TaskStream stream) throws ClientGoneException {
         try {
+            LOG.info("Job {} accepted: {} on {}", job.jobId(), request.model(), node);
+            stream.narrate("infer_start", "Starting inference of " + request.model() + " on " + node);
             try {
                 List<QWorker> workers = provisioner.workersFor(request, node, stream, job);
                 runOn(workers, beforeInference.apply(request), job, stream);

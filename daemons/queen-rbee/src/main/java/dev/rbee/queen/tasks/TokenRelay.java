@@ -29,6 +29,7 @@ import java.util.function.Function;
  * without a terminal event becomes {@code WORKER_FAILED}, marked as retryable while no token was relayed.
  */
 final class TokenRelay {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenRelay.class);
     private static final List<Duration> BUSY_RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4));
 
@@ -125,6 +126,7 @@ final class TokenRelay {
             for (QWorker worker : candidates) {
                 try {
                     job.assigned(worker.workerId(), worker.url());
+                    dispatching(worker, job, stream);
                     return new Accepted(worker, open(request, worker, job));
                 } catch (RbeeException e) {
                     if (!e.is(ErrorCode.ALL_SLOTS_BUSY)) {
@@ -141,6 +143,12 @@ final class TokenRelay {
                     + " s (attempt " + (attempt + 1) + "/3)", job.jobId()));
             sleep(BUSY_RETRIES.get(attempt));
         }
+    }
+
+    /** S158: the hand-over to a worker is narrated and logged with the job id, once per worker asked. */
+    private static void dispatching(QWorker worker, JobRecord job, TaskStream stream) {
+        LOG.info("Job {} dispatched to worker {} on {}", job.jobId(), worker.workerId(), worker.node());
+        stream.narrate("dispatch", "Dispatching to worker " + worker.workerId() + " on " + worker.node());
     }
 
     /** Queen's own conclusion, so the worker's {@code component} is left out of the details it passes on. */

@@ -57,7 +57,7 @@ public final class HiveRoutes {
         routes.get(ApiPaths.HIVE_BACKENDS_LIST, ctx -> ok(ctx, devices.backends()));
         routes.get(ApiPaths.HIVE_RESOURCES, ctx -> ok(ctx, devices.resources()));
         routes.post(ApiPaths.HIVE_WORKERS_SPAWN, ctx -> Responses.json(ctx, json, 202,
-                spawn.spawn(Responses.body(ctx, json, HiveSpawnRequest.class))));
+                spawn.spawn(Responses.body(ctx, json, HiveSpawnRequest.class), correlationId(ctx))));
         routes.post(ApiPaths.HIVE_WORKERS_READY, this::workerReady);
         routes.get(ApiPaths.HIVE_WORKERS_LIST, this::workersList);
         routes.post(ApiPaths.HIVE_WORKER_SHUTDOWN_TEMPLATE, this::workerShutdown);
@@ -82,6 +82,12 @@ public final class HiveRoutes {
         }
         entry.state(WorkerState.IDLE);
         ok(ctx, new MessageResponse("Worker registered as ready"));
+    }
+
+    /** The caller's {@code X-Correlation-Id} when it is a plain id (it is written into log lines), else null. */
+    private static String correlationId(Context ctx) {
+        String id = ctx.header(ApiPaths.HEADER_CORRELATION_ID);
+        return id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? id : null;
     }
 
     /** Logged so that the order of queen's calls (list before spawn, S022) can be read from the hive's log. */

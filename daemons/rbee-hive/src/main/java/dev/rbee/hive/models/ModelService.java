@@ -9,6 +9,7 @@ import dev.rbee.contract.hive.Model;
 import dev.rbee.contract.sse.CompleteEvent;
 import dev.rbee.contract.sse.DownloadingEvent;
 import dev.rbee.contract.sse.ErrorEvent;
+import dev.rbee.contract.sse.NarrationEvent;
 import dev.rbee.engine.demo.DemoModels;
 import dev.rbee.hive.models.hub.FilePicker;
 import dev.rbee.hive.models.hub.HubClient;
@@ -165,6 +166,8 @@ public final class ModelService {
     private void fetchFromHub(ModelRef ref, HubFile file, Path target, Download download) {
         LOG.info("Downloading {} ({} bytes) from {} as {}", ref.resolvedRef(file.name()), file.sizeBytes(),
                 hub.endpoint(), download.id());
+        download.publish(NarrationEvent.of(Downloader.ACTOR, "download_start", "Downloading " + ref.raw() + " ("
+                + DownloadNarration.megabytes(file.sizeBytes()) + ")"));
         Path partial = ModelFiles.partialOf(target);
         try {
             Files.createDirectories(target.getParent());
@@ -185,6 +188,8 @@ public final class ModelService {
         LOG.info("Downloaded {} to {} ({} bytes in {} s, {} MB/s, sha256 {})", ref.raw(), target, row.sizeBytes(),
                 String.format(java.util.Locale.ROOT, "%.2f", seconds), String.format(java.util.Locale.ROOT, "%.1f",
                 (row.sizeBytes() - before) / 1e6 / Math.max(seconds, 1e-9)), sha);
+        download.publish(NarrationEvent.of(Downloader.ACTOR, "download_complete",
+                DownloadNarration.downloaded(row.localPath(), row.sizeBytes(), seconds)));
         download.publish(CompleteEvent.download(row.localPath(), row.id()));
     }
 

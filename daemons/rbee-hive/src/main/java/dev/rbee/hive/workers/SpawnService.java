@@ -30,11 +30,20 @@ public final class SpawnService {
     }
 
     public HiveSpawnResponse spawn(HiveSpawnRequest request) {
+        return spawn(request, null);
+    }
+
+    /**
+     * {@code correlationId} is the caller's {@code X-Correlation-Id} (queen sends the job id of the task the worker
+     * is for, api.md §1), written into the spawn's log line so that the hive's log names the job (S158); null if none.
+     */
+    public HiveSpawnResponse spawn(HiveSpawnRequest request, String correlationId) {
         SpawnValidation.validate(request, Component.HIVE);
         int slots = request.slots() != null ? request.slots() : 1;
         Path modelPath = models.resolve(request.modelRef());
         Preflight.Plan plan = plan(request, modelPath);
-        LOG.info("Spawning a worker for {} on {}:{}", request.modelRef(), plan.backend(), plan.device());
+        LOG.info("Spawning a worker for {} on {}:{}{}", request.modelRef(), plan.backend(), plan.device(),
+                correlationId == null ? "" : " (correlation " + correlationId + ")");
         List<String> narration = new java.util.ArrayList<>(plan.narration());
         WorkerEntry entry = launcher.launch(new WorkerLauncher.Launch(request.modelRef(), modelPath, plan.backend(),
                 plan.device(), slots), narration::add);
