@@ -20,6 +20,7 @@ Feature: Inference on a remote node (scenarios.md §3)
     Then the exit code is 0
     And stdout's events show in order the hive start over SSH as "ops", downloads, complete at "<node-rbee-home-ops>/models/hf/TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF/tinyllama-1.1b-chat-v1.0.Q4_K_M.gguf", preflight, loading to 22/22, ready, started on "workstation", tokens 0 to 19, metrics and end "MAX_TOKENS"
     And the catalog of the node user "ops" has 1 row
+    And a worker answers GET /health at "http://127.0.0.1:<node-worker-port-ops>"
     When I run "rbee-keeper worker list"
     Then the exit code is 0
     And stdout has a line matching "<started-worker-id>\s+workstation\s+hf:TheBloke/TinyLlama-1\.1B-Chat-v1\.0-GGUF\s+cuda:1\s+idle\s+0/1\s+http://127\.0\.0\.1:<node-worker-port-ops>"

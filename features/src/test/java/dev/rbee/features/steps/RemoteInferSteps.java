@@ -210,6 +210,17 @@ public class RemoteInferSteps {
         assertTrue(took <= millis, "the first token came " + took + " ms after the first event");
     }
 
+    /** The port is really the worker's: it answers its health route there. */
+    @Then("a worker answers GET \\/health at {string}")
+    public void workerAnswers(String url) throws java.io.IOException, InterruptedException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(world.fill(url)
+                    + "/health")).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+    }
+
     @Then("the catalog of the node user {string} has {int} row(s)")
     public void nodeCatalogRows(String user, int rows) throws SQLException {
         Path db = Path.of(world.remembered("node-rbee-home-" + user)).resolve("models.db");
