@@ -109,7 +109,7 @@ public final class QueenDaemon {
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
         OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),
-                new TemplateSource(runningHives), json);
+                new TemplateSource(runningHives), new dev.rbee.queen.openai.ModelRouting(directory), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);

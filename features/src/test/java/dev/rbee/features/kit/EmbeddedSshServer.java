@@ -139,6 +139,15 @@ public final class EmbeddedSshServer implements AutoCloseable {
         environments.put(user, Map.copyOf(variables));
     }
 
+    /** Commands run as {@code user} also get {@code variables}, on top of those set before. */
+    public void addEnvironment(String user, Map<String, String> variables) {
+        environments.merge(user, Map.copyOf(variables), (old, added) -> {
+            Map<String, String> both = new java.util.HashMap<>(old);
+            both.putAll(added);
+            return Map.copyOf(both);
+        });
+    }
+
     /** Ends every open SSH session, as a dropped network or a restarted sshd would. */
     public void closeSessions() {
         server.getActiveSessions().forEach(session -> session.close(true));

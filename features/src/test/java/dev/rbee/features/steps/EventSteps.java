@@ -229,7 +229,7 @@ public class EventSteps {
         }
     }
 
-    private EventWatcher watcher(String name) {
+    EventWatcher watcher(String name) {
         EventWatcher watcher = watchers.get(name);
         assertTrue(watcher != null, "no watcher " + name);
         return watcher;

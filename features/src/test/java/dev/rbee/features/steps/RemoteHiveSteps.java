@@ -60,8 +60,9 @@ public class RemoteHiveSteps {
         }
         Path nodeHome = world.home().resolve("node-" + user);
         world.remember("node-rbee-home-" + user, nodeHome.toString());
-        server().environment(user, Map.of("RBEE_HOME", nodeHome.toString(),
-                "RBEE_WORKER_PORT_START", String.valueOf(FreePorts.next())));
+        String workerPort = String.valueOf(FreePorts.next());
+        world.remember("node-worker-port-" + user, workerPort);
+        server().environment(user, Map.of("RBEE_HOME", nodeHome.toString(), "RBEE_WORKER_PORT_START", workerPort));
     }
 
     @Given("the node's SSH port is reached through a proxy that delays every answer by {int} ms")

@@ -93,7 +93,7 @@ public final class OpenAiRequests {
         ModelRef.tryParse(model).orElseThrow(() -> ModelRef.invalid(model).withComponentIfAbsent(Component.QUEEN));
     }
 
-    /** Routing (api.md §5.8) is that of {@code /v2/tasks} on {@code localhost}, the only node so far. */
+    /** No node yet: {@link ModelRouting} picks it (api.md §5.8). */
     private static TaskRequest task(String model, String prompt, Integer maxTokens, Double temperature, Double topP,
                                     Long seed, List<String> stop) {
         return new TaskRequest(null, model, null, null, prompt, maxTokens, temperature, topP, null, null, null, seed,

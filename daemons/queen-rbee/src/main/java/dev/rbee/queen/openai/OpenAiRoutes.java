@@ -24,13 +24,16 @@ public final class OpenAiRoutes {
     private final ModelListing models;
     private final Function<String, ChatTemplate> templates;
     private final Json json;
+    private final ModelRouting routing;
 
     /**
      * {@code templates} picks the chat format for a model ref (the GGUF's own, else the table of §5.8); it is asked
      * once the model is on the node, just before inference, so a first, cold request gets the GGUF's format too.
      */
-    public OpenAiRoutes(TaskService tasks, ModelListing models, Function<String, ChatTemplate> templates, Json json) {
+    public OpenAiRoutes(TaskService tasks, ModelListing models, Function<String, ChatTemplate> templates,
+                        ModelRouting routing, Json json) {
         this.tasks = tasks;
+        this.routing = routing;
         this.models = models;
         this.templates = templates;
         this.json = json;
@@ -44,14 +47,15 @@ public final class OpenAiRoutes {
 
     private void chat(Context ctx) throws ClientGoneException {
         ChatCompletionRequest request = Responses.body(ctx, json, ChatCompletionRequest.class);
-        TaskRequest task = OpenAiRequests.chat(request, ChatTemplate::forModelRef);
+        TaskRequest task = routing.route(OpenAiRequests.chat(request, ChatTemplate::forModelRef));
         answer(ctx, true, task, ready -> OpenAiRequests.withPrompt(ready, templates.apply(ready.model())
                 .render(request.messages())), request.isStream());
     }
 
     private void completion(Context ctx) throws ClientGoneException {
         CompletionRequest request = Responses.body(ctx, json, CompletionRequest.class);
-        answer(ctx, false, OpenAiRequests.completion(request), UnaryOperator.identity(), request.isStream());
+        answer(ctx, false, routing.route(OpenAiRequests.completion(request)), UnaryOperator.identity(),
+                request.isStream());
     }
 
     private void answer(Context ctx, boolean chat, TaskRequest task, UnaryOperator<TaskRequest> beforeInference,
