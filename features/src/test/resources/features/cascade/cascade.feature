@@ -49,3 +49,27 @@ Feature: Cascading shutdown: nothing queen started outlives it
     And rbee-keeper is killed with SIGKILL
     Then within 10 s nothing of this scenario is running
     And the log "queen-rbee.log" contains "stdin closed: rbee-keeper is gone"
+
+  # scenarios.md S126. The operator's queen is persistent, so its hive does not watch queen's stdin and outlives the
+  # crash on its 15 s lease (S122); the restarted queen adopts it from its first heartbeat. The heartbeat line gives
+  # the time without contact, which must be under the lease; 20 s after the kill the same hive process still runs.
+  Scenario: S126 A restarted queen gets its hives back
+    Given queen-rbee was started by the operator
+    And an idle worker for "demo:tiny" runs on localhost
+    And I remember the id of queen's only worker as <worker-id>
+    And I note the cluster secret and the pid of the rbee-hive
+    When queen-rbee is killed with SIGKILL and started again 3 s later on the same port and RBEE_HOME
+    Then within 10 s "rbee-keeper worker list" prints a line containing "<worker-id>"
+    And within 5 s the log "rbee-hive.log" has a line matching "Heartbeat accepted by queen-rbee again after \d+ failed attempt\(s\), ([0-9]{1,4}|1[0-4][0-9]{3}) ms without contact"
+    And the cluster secret is the one noted
+    And within 5 s the log "queen-rbee.log" has a line matching "Adopted rbee-hive on localhost at <hive-url> \(pid \d+\)"
+    When I run "rbee-keeper infer --model demo:tiny --prompt again --max-tokens 3"
+    Then the exit code is 0
+    And stderr does not contain "Spawning a worker"
+    And the log "rbee-hive.log" contains "Spawning a worker for demo:tiny" 1 time
+    And 20 s after the kill the noted rbee-hive is still running
+    And the log "rbee-hive.log" does not contain "Lost contact with queen-rbee"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+    And the operator's queen-rbee exited with code 0
+    And the log "rbee-hive.log" contains "Shutting down 1 worker(s)"

@@ -104,7 +104,8 @@ public final class QueenDaemon {
         dev.rbee.queen.registry.WorkerRegistrations registrations = new dev.rbee.queen.registry.WorkerRegistrations(
                 directory, nodes.registry()::exists);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json)
-                .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard);
+                .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard)
+                .localHive(localHive::heard);
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
