@@ -106,7 +106,7 @@ public final class QueenDaemon {
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json)
                 .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard)
                 .localHive(localHive::heard);
-        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
+        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(dev.rbee.queen.hive.LocalHiveSnapshot.of(localHive)));
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
         OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),

@@ -25,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.rbee.contract.hive.Backend;
-import dev.rbee.queen.metrics.HiveSnapshot;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -284,25 +282,5 @@ public final class LocalHive {
 
     private Path logFile() {
         return config.home().logsDir().resolve("rbee-hive.log");
-    }
-
-    /** For {@code /metrics}: running or stopped, and the GPUs of a running hive (asked with a 2 s limit). */
-    public HiveSnapshot snapshot() {
-        Optional<HiveClient> hive = ifRunning(Duration.ofSeconds(2));
-        if (hive.isEmpty()) {
-            return new HiveSnapshot(NODE, "stopped", List.of());
-        }
-        List<HiveSnapshot.Gpu> gpus = new ArrayList<>();
-        try {
-            for (Backend backend : hive.get().backends().backends()) {
-                if (!"cpu".equals(backend.name()) && backend.devices() != null) {
-                    backend.devices().forEach(d -> gpus.add(new HiveSnapshot.Gpu(backend.name() + ":" + d.index(),
-                            d.vramTotalBytes(), d.vramFreeBytes())));
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("No device list from rbee-hive for /metrics: {}", e.getMessage());
-        }
-        return new HiveSnapshot(NODE, "running", gpus);
     }
 }
