@@ -104,8 +104,9 @@ public final class QueenDaemon {
         dev.rbee.queen.registry.WorkerRegistrations registrations = new dev.rbee.queen.registry.WorkerRegistrations(
                 directory, nodes.registry()::exists);
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json)
-                .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard);
-        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(localHive.snapshot()));
+                .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard)
+                .localHive(localHive::heard);
+        QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(dev.rbee.queen.hive.LocalHiveSnapshot.of(localHive)));
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
         OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),
@@ -153,8 +154,12 @@ public final class QueenDaemon {
         stopping.set(true);
         LOG.info("Shutting down: canceling jobs, stopping hives and their workers");
         tasks.cancelAll();
+        // Every hive at once (api.md §12), so a stuck worker on one node delays the others' stop by nothing.
+        java.util.concurrent.CompletableFuture<List<dev.rbee.contract.queen.HiveStopResponse>> remoteStop =
+                java.util.concurrent.CompletableFuture.supplyAsync(remoteHives::stopAll,
+                        r -> Thread.ofVirtual().start(r));
         LocalHive.Stopped local = localHive.stop();
-        List<dev.rbee.contract.queen.HiveStopResponse> remote = remoteHives.stopAll();
+        List<dev.rbee.contract.queen.HiveStopResponse> remote = remoteStop.join();
         List<dev.rbee.contract.queen.ForceKilled> forced = new java.util.ArrayList<>(local.forceKilled());
         remote.forEach(r -> forced.addAll(r.forceKilled()));
         shutdownResult = new QueenShutdownResponse((local.wasRunning() ? 1 : 0) + remote.size(),

@@ -40,6 +40,28 @@ public final class ChildProcesses {
         }
     }
 
+    /** As {@link #awaitExit(Process, Duration)} for any process, also one this process did not start. */
+    public static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /** As {@link #kill(Process)} for any process, also one this process did not start. */
+    public static void kill(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        awaitExit(process, Duration.ofSeconds(5));
+    }
+
     /** SIGKILL and wait for the kernel to reap it, so a caller can report it as gone. */
     public static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -117,6 +117,20 @@ public class CommandSteps {
                 () -> "no line matching " + pattern + " in stdout:\n" + world.lastRun().stdout());
     }
 
+    @Then("stdout has {int} lines matching {string}")
+    public void stdoutHasLinesMatching(int count, String regex) {
+        Pattern pattern = Pattern.compile(world.fill(regex));
+        assertEquals(count, world.lastRun().stdout().lines().filter(l -> pattern.matcher(l).matches()).count(),
+                () -> "lines matching " + pattern + " in stdout:\n" + world.lastRun().stdout());
+    }
+
+    @Then("stdout ends with {string}")
+    public void stdoutEndsWith(String expected) {
+        String wanted = world.fill(expected).replace("\\n", "\n") + "\n";
+        assertTrue(world.lastRun().stdout().endsWith(wanted), () -> "stdout does not end with " + wanted + ":\n"
+                + world.lastRun().stdout());
+    }
+
     @Then("I remember the worker id on stdout")
     public void rememberTheWorkerId() {
         java.util.regex.Matcher m = Pattern.compile("worker-[0-9a-f]+").matcher(world.lastRun().stdout());

@@ -8,6 +8,7 @@ import dev.rbee.contract.error.ErrorSummary;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.hive.HWorker;
 import dev.rbee.contract.hive.HiveHealth;
+import dev.rbee.contract.queen.HiveHeartbeatRequest;
 import dev.rbee.contract.queen.HiveStatus;
 import dev.rbee.queen.events.ClusterEvents;
 import dev.rbee.contract.hive.HiveShutdownResponse;
@@ -24,21 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.rbee.contract.hive.Backend;
-import dev.rbee.queen.metrics.HiveSnapshot;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hive of the built-in node {@code localhost}: a child process of queen (no SSH), started on first use and
- * stopped by the cascade. Its stdin is a pipe from queen, so it also ends when queen dies.
+ * stopped by the cascade. An ephemeral queen's hive watches its stdin (a pipe from queen), so it ends with queen; a
+ * persistent queen's hive outlives a queen crash for its 15 s lease, and a queen restarted in time adopts it from its
+ * heartbeat (S126) instead of starting a second one on the same port.
  */
 public final class LocalHive {
     private static final Logger LOG = LoggerFactory.getLogger(LocalHive.class);
     public static final String NODE = "localhost";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(35);
+    private static final Duration ADOPT_TIMEOUT = Duration.ofSeconds(6);
 
     private final QueenConfig config;
     private final String secret;
@@ -48,6 +50,8 @@ public final class LocalHive {
     private final Runnable onGone;
     private final HiveStates states;
     private volatile Process process;
+    /** The running hive: the child this queen started, or one a previous queen started and this one adopted. */
+    private volatile ProcessHandle handle;
 
     /**
      * {@code onGone} runs whenever the hive process ends, however it ended, so queen forgets its workers; every state
@@ -73,14 +77,15 @@ public final class LocalHive {
         return "http://127.0.0.1:" + config.localHivePort();
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        ProcessHandle h = handle;
+        return h != null && h.isAlive();
     }
 
     /** The running hive's pid and a client for it; empty while it is stopped. Never waits for a start under way. */
     public Optional<Running> running() {
-        Process p = process;
-        return p != null && p.isAlive() ? Optional.of(new Running(p.pid(), client)) : Optional.empty();
+        ProcessHandle h = handle;
+        return h != null && h.isAlive() ? Optional.of(new Running(h.pid(), client)) : Optional.empty();
     }
 
     public record Running(long pid, HiveClient client) {
@@ -96,31 +101,80 @@ public final class LocalHive {
      * under way ({@code /v1/models}, {@code /metrics}).
      */
     public Optional<HiveClient> ifRunning(Duration timeout) {
-        Process p = process;
-        return p != null && p.isAlive() ? Optional.of(clientWithTimeout(timeout)) : Optional.empty();
+        return isRunning() ? Optional.of(clientWithTimeout(timeout)) : Optional.empty();
     }
 
     /** Starts the hive when it is not running (narrating it) and returns a client for it. */
     public synchronized HiveClient ensureRunning(Consumer<String> narrate) {
-        if (isRunning()) {
+        if (isRunning() || awaitAdoption()) {
             return client;
         }
         narrate.accept("Starting rbee-hive on " + NODE);
         states.starting();
         process = launch();
-        Process started = process;
-        process.onExit().thenRun(() -> {
-            onGone.run();
-            states.stopped(started.pid());
-        });
+        track(process.toHandle());
         try {
             states.running(awaitHealthy().version(), process.pid());
         } catch (RuntimeException e) {
-            states.stopped(started.pid());
+            states.stopped(process.pid());
             throw e;
         }
         LOG.info("rbee-hive on {} is up at {} (pid {})", NODE, url(), process.pid());
         return client;
+    }
+
+    /** Whatever ends the hive, queen forgets its workers and watchers see it stopped. */
+    private void track(ProcessHandle started) {
+        handle = started;
+        started.onExit().thenRun(() -> {
+            onGone.run();
+            states.stopped(started.pid());
+        });
+    }
+
+    /**
+     * A heartbeat from the localhost hive: when queen runs no hive (it was restarted while the hive kept running),
+     * the hive that beats from pid {@code pid} at this node's URL becomes queen's to use and to stop (S126).
+     */
+    public void heard(HiveHeartbeatRequest beat) {
+        if (isRunning() || beat.pid() == null || !url().equals(beat.url())) {
+            return; // the usual case: no lock, so a beat never waits for a start under way
+        }
+        synchronized (this) {
+            if (isRunning()) {
+                return;
+            }
+            Optional<ProcessHandle> found = ProcessHandle.of(beat.pid()).filter(ProcessHandle::isAlive);
+            if (found.isEmpty()) {
+                return;
+            }
+            track(found.get());
+            states.running(beat.version(), beat.pid());
+            LOG.info("Adopted rbee-hive on {} at {} (pid {}), still running from before this queen started",
+                    NODE, url(), beat.pid());
+            notifyAll();
+        }
+    }
+
+    /**
+     * A hive already answers on this node's port: it is one a previous queen started, and it beats at least every
+     * 5 s, so wait that long for its heartbeat to hand it over rather than start a second hive that cannot bind.
+     */
+    private boolean awaitAdoption() {
+        try {
+            clientWithTimeout(Duration.ofSeconds(1)).health();
+        } catch (RuntimeException nothingThere) {
+            return false;
+        }
+        long deadline = System.nanoTime() + ADOPT_TIMEOUT.toNanos();
+        try {
+            while (!isRunning() && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return isRunning();
     }
 
     private Process launch() {
@@ -212,12 +266,13 @@ public final class LocalHive {
         } catch (RuntimeException e) {
             LOG.warn("rbee-hive on {} did not take the shutdown request: {}", NODE, e.getMessage());
         }
-        if (!ChildProcesses.awaitExit(process, STOP_TIMEOUT)) {
+        ProcessHandle running = handle;
+        if (!ChildProcesses.awaitExit(running, STOP_TIMEOUT)) {
             LOG.warn("rbee-hive on {} did not exit, force-killing", NODE);
-            ChildProcesses.kill(process);
+            ChildProcesses.kill(running);
             killed.add(new ForceKilled(NODE, "rbee-hive"));
         }
-        states.stopped(process.pid());
+        states.stopped(running.pid());
         return new Stopped(true, workers, killed);
     }
 
@@ -227,25 +282,5 @@ public final class LocalHive {
 
     private Path logFile() {
         return config.home().logsDir().resolve("rbee-hive.log");
-    }
-
-    /** For {@code /metrics}: running or stopped, and the GPUs of a running hive (asked with a 2 s limit). */
-    public HiveSnapshot snapshot() {
-        Optional<HiveClient> hive = ifRunning(Duration.ofSeconds(2));
-        if (hive.isEmpty()) {
-            return new HiveSnapshot(NODE, "stopped", List.of());
-        }
-        List<HiveSnapshot.Gpu> gpus = new ArrayList<>();
-        try {
-            for (Backend backend : hive.get().backends().backends()) {
-                if (!"cpu".equals(backend.name()) && backend.devices() != null) {
-                    backend.devices().forEach(d -> gpus.add(new HiveSnapshot.Gpu(backend.name() + ":" + d.index(),
-                            d.vramTotalBytes(), d.vramFreeBytes())));
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("No device list from rbee-hive for /metrics: {}", e.getMessage());
-        }
-        return new HiveSnapshot(NODE, "running", gpus);
     }
 }

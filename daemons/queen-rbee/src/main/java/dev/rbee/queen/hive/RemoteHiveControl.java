@@ -78,19 +78,27 @@ public final class RemoteHiveControl {
         }
     }
 
-    /** The cascade: every registered node's hive that queen started or heard from is stopped. */
+    /**
+     * The cascade: every registered node's hive that queen started or heard from is stopped, all at once (api.md §12:
+     * "to every hive in parallel"), so one hive waiting 30 s for a stuck worker does not hold up the others.
+     */
     public List<HiveStopResponse> stopAll() {
+        List<java.util.concurrent.CompletableFuture<Optional<HiveStopResponse>>> stopping = hives.known().stream()
+                .map(node -> java.util.concurrent.CompletableFuture.supplyAsync(() -> stopInCascade(node),
+                        r -> Thread.ofVirtual().start(r)))
+                .toList();
         List<HiveStopResponse> stopped = new ArrayList<>();
-        for (String node : hives.known()) {
-            try {
-                HiveStopResponse answer = stopper.stop(node);
-                if (answer.stopped()) {
-                    stopped.add(answer);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Cascade: cannot stop rbee-hive on {}: {}", node, e.getMessage());
-            }
-        }
+        stopping.forEach(f -> f.join().ifPresent(stopped::add));
         return stopped;
+    }
+
+    private Optional<HiveStopResponse> stopInCascade(String node) {
+        try {
+            HiveStopResponse answer = stopper.stop(node);
+            return answer.stopped() ? Optional.of(answer) : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("Cascade: cannot stop rbee-hive on {}: {}", node, e.getMessage());
+            return Optional.empty();
+        }
     }
 }

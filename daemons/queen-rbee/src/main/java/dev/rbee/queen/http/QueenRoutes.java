@@ -38,6 +38,7 @@ public final class QueenRoutes {
 
     /** Registered nodes besides localhost; their hives heartbeat too (api.md §5.5). */
     private java.util.function.Predicate<String> registered = node -> false;
+    private java.util.function.Consumer<HiveHeartbeatRequest> localHeard = beat -> { };
     private java.util.function.BiConsumer<String, Long> heard = (node, pid) -> { };
 
     public QueenRoutes(TaskService tasks, JobRegistry jobs, WorkerDirectory directory, Supplier<Object> shutdown,
@@ -73,6 +74,12 @@ public final class QueenRoutes {
                                        java.util.function.BiConsumer<String, Long> onHeartbeat) {
         this.registered = isRegistered;
         this.heard = onHeartbeat;
+        return this;
+    }
+
+    /** The localhost hive's heartbeat, for a restarted queen to adopt the hive that outlived its predecessor. */
+    public QueenRoutes localHive(java.util.function.Consumer<HiveHeartbeatRequest> onHeartbeat) {
+        this.localHeard = onHeartbeat;
         return this;
     }
 
@@ -114,7 +121,9 @@ public final class QueenRoutes {
         if (!known(beat.node())) {
             throw nodeNotFound(beat.node());
         }
-        if (!LocalHive.NODE.equals(beat.node())) {
+        if (LocalHive.NODE.equals(beat.node())) {
+            localHeard.accept(beat);
+        } else {
             heard.accept(beat.node(), beat.pid());
         }
         directory.replaceNode(beat.node(), beat.workers() == null ? java.util.List.of() : beat.workers());

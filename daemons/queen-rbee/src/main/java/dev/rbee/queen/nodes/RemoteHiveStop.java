@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class RemoteHiveStop {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteHiveStop.class);
     static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+    /** The hive answers once its workers are gone: up to 30 s for one that ignores its shutdown (api.md §12). */
+    static final Duration SHUTDOWN_ANSWER = Duration.ofSeconds(35);
 
     private final RemoteHives hives;
     private final NodeRegistry registry;
@@ -32,7 +34,7 @@ public final class RemoteHiveStop {
 
     public HiveStopResponse stop(String name) {
         Node node = registry.find(name).orElseThrow(() -> NodeRegistry.notFound(name));
-        Optional<HiveClient> running = hives.ifRunning(name);
+        Optional<HiveClient> running = hives.ifRunning(name, SHUTDOWN_ANSWER);
         if (running.isEmpty()) {
             boolean signalled = signal(node);
             hives.forget(name);

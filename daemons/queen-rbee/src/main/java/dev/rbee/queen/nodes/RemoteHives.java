@@ -79,9 +79,13 @@ public final class RemoteHives {
 
     /** The node's hive when it answers now, without starting it. */
     public Optional<HiveClient> ifRunning(String name) {
+        return ifRunning(name, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #ifRunning(String)}, with {@code timeout} for the client's requests. */
+    public Optional<HiveClient> ifRunning(String name, Duration timeout) {
         HivePeer peer = new HivePeer(node(name), secret, json);
-        return alive(peer.url(), Duration.ofSeconds(2)) ? Optional.of(client(peer.url(), Duration.ofSeconds(10)))
-                : Optional.empty();
+        return alive(peer.url(), Duration.ofSeconds(2)) ? Optional.of(client(peer.url(), timeout)) : Optional.empty();
     }
 
     public String url(String name) {
