@@ -12,9 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
@@ -30,7 +28,6 @@ public final class HeartbeatGate implements AutoCloseable {
     private final HttpServer server;
     private final String queenUrl;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Long> passedHeartbeats = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public HeartbeatGate(String queenUrl) {
@@ -53,11 +50,6 @@ public final class HeartbeatGate implements AutoCloseable {
         closed = holdBack;
     }
 
-    /** When each heartbeat (hive or worker) that reached queen passed ({@link System#nanoTime()}). */
-    public List<Long> passedHeartbeats() {
-        return List.copyOf(passedHeartbeats);
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         boolean hiveBeat = path.equals("/v2/hives/heartbeat");
@@ -69,9 +61,6 @@ public final class HeartbeatGate implements AutoCloseable {
         }
         try {
             HttpResponse<byte[]> forwarded = http.send(forward(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
-            if (heartbeat) {
-                passedHeartbeats.add(System.nanoTime());
-            }
             forwarded.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
