@@ -60,3 +60,30 @@ Feature: Queen's registries under concurrent calls (scenarios.md §9)
     And the log "rbee-hive.log" contains "Spawning a worker for" 1 time
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S140: queen's cleanup runs every 100 ms (in production too: a scan of a small map). The 50 entries go
+  # stale the real way, 120 s without a heartbeat (no hive runs to refresh them); 119 s in they are still listed.
+  Scenario: S140 Stale cleanup running alongside registrations
+    Given queen-rbee was started by the operator
+    When 50 workers of "localhost" register and then hear nothing for 119 s
+    Then queen lists all 50 of them as stale
+    When 100 new workers of "localhost" register over the next second while a thread dump of queen is taken
+    Then all 100 registrations got 201 within 2 s
+    And the thread dump shows no deadlock
+    And within 2 s queen lists exactly the 100 new workers, none stale
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
+  # scenarios.md S141: a real worker busy with a slow job (so that it drains for a while); the user's shutdown and a
+  # heartbeat in its hive's name that still says busy are released together.
+  Scenario: S141 A heartbeat during a state change
+    Given the worker takes 300 ms per token
+    And queen-rbee was started by the operator
+    When a task "{\"model\":\"demo:tiny\",\"prompt\":\"write a story\",\"max_tokens\":40}" starts through POST /v2/tasks in the background
+    And the task's stream has shown 2 "token" events
+    And I remember the id of queen's only worker as <worker-id>
+    And a shutdown of <worker-id> and a heartbeat "{\"state\":\"busy\",\"slots_busy\":1,\"seq\":900000}" for it are released by one barrier
+    Then the shutdown got 202 and the heartbeat was accepted
+    And until it leaves, queen lists <worker-id> as draining with a heartbeat from after the barrier
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running

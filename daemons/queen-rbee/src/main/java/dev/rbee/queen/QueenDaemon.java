@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueenDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(QueenDaemon.class);
+    /** How often stale workers are looked for (S140): a scan of a small map, cheap enough to run often. */
+    private static final long SWEEP_EVERY_MS = 100;
 
     private final QueenConfig config;
     private final Json json = new Json();
@@ -79,6 +81,8 @@ public final class QueenDaemon {
         String secret = loadSecret();
         String url = config.hiveFacingUrl();
         WorkerDirectory directory = new WorkerDirectory(events);
+        timer.scheduleWithFixedDelay(directory::sweep, SWEEP_EVERY_MS, SWEEP_EVERY_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         localHive = new LocalHive(config, secret, url, json, () -> directory.removeNode(LocalHive.NODE), events);
         JobRegistry jobs = new JobRegistry(events);
         dev.rbee.queen.nodes.Nodes nodes = new dev.rbee.queen.nodes.Nodes(config.home(),

@@ -140,12 +140,12 @@ public class ConcurrencySteps {
                 + "}";
     }
 
-    private static String registration(String workerId, String node) {
+    static String registration(String workerId, String node) {
         return "{\"worker_id\":\"" + workerId + "\",\"node\":\"" + node + "\",\"url\":\"http://127.0.0.1:41999\","
                 + "\"model_ref\":\"demo:tiny\",\"backend\":\"cpu\",\"device\":0,\"slots_total\":1}";
     }
 
-    private HttpRequest request(String path, String body) {
+    HttpRequest request(String path, String body) {
         try {
             String secret = Files.readString(world.home().resolve("cluster-secret")).trim();
             return HttpRequest.newBuilder(URI.create(world.queenUrl() + path)).timeout(Duration.ofSeconds(30))
@@ -156,7 +156,7 @@ public class ConcurrencySteps {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -168,7 +168,7 @@ public class ConcurrencySteps {
     }
 
     /** Sends every request on its own thread once all threads are ready; answers in the order of the requests. */
-    private static List<HttpResponse<String>> together(List<HttpRequest> requests)
+    static List<HttpResponse<String>> together(List<HttpRequest> requests)
             throws InterruptedException, ExecutionException {
         CountDownLatch ready = new CountDownLatch(requests.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -191,7 +191,7 @@ public class ConcurrencySteps {
         }
     }
 
-    private List<JsonNode> listed() throws IOException, InterruptedException {
+    List<JsonNode> listed() throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String body = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl() + "/v2/workers/list")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

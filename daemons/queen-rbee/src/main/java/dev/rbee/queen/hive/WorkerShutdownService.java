@@ -68,6 +68,7 @@ public final class WorkerShutdownService {
         }
         try {
             hive.get().client().shutdownWorker(worker.workerId());
+            directory.draining(worker.workerId());
             return true;
         } catch (RbeeException e) {
             if (!e.is(ErrorCode.WORKER_NOT_FOUND)) {

@@ -15,14 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Queen's view of every worker in the cluster, fed by hive heartbeats (which replace a node's list) and by the
- * workers queen spawns itself. An entry not refreshed for 15 s is stale and gets no new jobs (api.md §5.5). Every
- * change a watcher can see is published as a {@code worker} event ({@code state:"removed"} when gone).
+ * workers queen spawns itself. An entry not refreshed for 15 s is stale and gets no new jobs (api.md §5.5); {@link
+ * #sweep} removes it 120 s after its last refresh, or, while queen still relays a job on it, when that job ends (at
+ * the latest 5 min after the last refresh, S147). Every change a watcher can see is published as a {@code worker}
+ * event ({@code state:"removed"} when gone). All changes run under the events' lock, so they are serialised.
  */
 public final class WorkerDirectory {
     static final long STALE_AFTER_MS = 15_000;
+    static final long REMOVE_STALE_AFTER_MS = 120_000;
+    static final long REMOVE_BUSY_STALE_AFTER_MS = 300_000;
 
     private record Entry(QWorker worker, long refreshedNanos) {
     }
@@ -31,9 +36,16 @@ public final class WorkerDirectory {
     /** Jobs queen has running on each worker: it relays them all, so it knows busy/idle before any heartbeat. */
     private final Map<String, Integer> activeJobs = new ConcurrentHashMap<>();
     private final ClusterEvents events;
+    private final LongSupplier nanoClock;
 
     public WorkerDirectory(ClusterEvents events) {
+        this(events, System::nanoTime);
+    }
+
+    /** {@code nanoClock} measures how long an entry went unrefreshed (tests move it forward). */
+    WorkerDirectory(ClusterEvents events, LongSupplier nanoClock) {
         this.events = events;
+        this.nanoClock = nanoClock;
     }
 
     /** A directory nobody watches (tests). */
@@ -79,9 +91,43 @@ public final class WorkerDirectory {
         events.change(() -> activeChanged(workerId, () -> activeJobs.merge(workerId, 1, Integer::sum)));
     }
 
+    /** A stale worker whose last job ended leaves at once: its heartbeats are still missing (S147). */
     public void jobEnded(String workerId) {
-        events.change(() -> activeChanged(workerId,
-                () -> activeJobs.computeIfPresent(workerId, (id, n) -> n > 1 ? n - 1 : null)));
+        events.change(() -> {
+            List<WorkerEvent> changed = activeChanged(workerId,
+                    () -> activeJobs.computeIfPresent(workerId, (id, n) -> n > 1 ? n - 1 : null));
+            Entry e = workers.get(workerId);
+            boolean staleAndDone = e != null && !activeJobs.containsKey(workerId) && silentFor(e) > STALE_AFTER_MS;
+            return staleAndDone ? drop(x -> x.worker().workerId().equals(workerId)) : changed;
+        });
+    }
+
+    /**
+     * Queen asked the worker's hive to stop it. Draining is final: a heartbeat that still reports it ready (sent
+     * before the hive saw the shutdown) refreshes the entry but never makes it routable again (S141).
+     */
+    public void draining(String workerId) {
+        events.change(() -> {
+            Entry e = workers.get(workerId);
+            if (e == null || WorkerState.DRAINING.equals(e.worker().state())) {
+                return List.of();
+            }
+            workers.put(workerId, new Entry(withState(e.worker(), WorkerState.DRAINING), e.refreshedNanos()));
+            return List.of(WorkerEvent.of(queensView(workers.get(workerId).worker())));
+        });
+    }
+
+    /** Removes the entries stale for too long; queen runs it every 100 ms, so it is cheap when nothing is due. */
+    public void sweep() {
+        Predicate<Entry> due = e -> silentFor(e) >= (activeJobs.containsKey(e.worker().workerId())
+                ? REMOVE_BUSY_STALE_AFTER_MS : REMOVE_STALE_AFTER_MS);
+        if (workers.values().stream().anyMatch(due)) {
+            events.change(() -> drop(due));
+        }
+    }
+
+    private long silentFor(Entry e) {
+        return (nanoClock.getAsLong() - e.refreshedNanos()) / 1_000_000L;
     }
 
     private List<WorkerEvent> activeChanged(String workerId, Runnable change) {
@@ -99,14 +145,20 @@ public final class WorkerDirectory {
     private Optional<WorkerEvent> upsert(QWorker reported) {
         Entry previous = workers.get(reported.workerId());
         QWorker stored = reported;
-        if (WorkerState.LOADING.equals(reported.state()) && previous != null
-                && WorkerState.isReady(previous.worker().state())) { // a late heartbeat from before it was ready
+        if (previous != null && isLate(previous.worker().state(), reported.state())) {
             stored = withState(reported, previous.worker().state());
         }
-        workers.put(stored.workerId(), new Entry(stored, System.nanoTime()));
+        workers.put(stored.workerId(), new Entry(stored, nanoClock.getAsLong()));
         QWorker now = queensView(stored);
         return previous != null && sameToWatchers(queensView(previous.worker()), now) ? Optional.empty()
                 : Optional.of(WorkerEvent.of(now));
+    }
+
+    /** A report from before the worker became ready, or from before queen asked it to drain. */
+    private static boolean isLate(String known, String reported) {
+        boolean readyOrLoading = WorkerState.LOADING.equals(reported) || WorkerState.isReady(reported);
+        return WorkerState.LOADING.equals(reported) && WorkerState.isReady(known)
+                || WorkerState.DRAINING.equals(known) && readyOrLoading;
     }
 
     /**
@@ -188,7 +240,7 @@ public final class WorkerDirectory {
     }
 
     private QWorker withStaleness(Entry e) {
-        boolean stale = System.nanoTime() - e.refreshedNanos() > STALE_AFTER_MS * 1_000_000L;
+        boolean stale = silentFor(e) > STALE_AFTER_MS;
         QWorker w = queensView(e.worker());
         return stale == w.stale() ? w : new QWorker(w.workerId(), w.node(), w.url(), w.modelRef(), w.resolvedRef(),
                 w.backend(), w.device(), w.state(), w.slotsTotal(), w.slotsBusy(), w.vramBytes(), w.lastHeartbeatAt(),

@@ -91,7 +91,8 @@ public final class Provisioner {
     /**
      * S022: before spawning, queen asks the hive for its workers. Heartbeats tell queen about them only every few
      * seconds (and not at all before a restarted queen hears from the hive), so a matching idle worker the hive
-     * already runs is adopted instead of being duplicated.
+     * already runs is adopted instead of being duplicated. Only a worker queen does not know: the hive cannot see
+     * the jobs queen relays, so for a known worker (e.g. stale and busy, S147) queen's own view is the better one.
      */
     private java.util.Optional<QWorker> idleOnHive(HiveClient hive, TaskRequest request, String node,
                                                    TaskStream stream) {
@@ -100,6 +101,7 @@ public final class Provisioner {
         }
         java.util.Optional<QWorker> adopted = hive.workersList().workers().stream()
                 .filter(w -> WorkerState.IDLE.equals(w.state()) && w.slotsBusy() < w.slotsTotal())
+                .filter(w -> directory.find(w.workerId()).isEmpty())
                 .filter(w -> request.model().equals(w.modelRef()) || request.model().equals(w.resolvedRef()))
                 .filter(w -> request.backend() == null || request.backend().equals(w.backend()))
                 .filter(w -> request.device() == null || request.device() == w.device())
