@@ -81,7 +81,11 @@ class ModelDownloadTest {
         CompleteEvent complete = (CompleteEvent) events.getLast();
         assertEquals(target().toString(), complete.localPath());
         assertEquals("m.Q4_K_M", complete.modelId());
-        DownloadingEvent last = (DownloadingEvent) events.get(events.size() - 2);
+        // the narration "✅ Model downloaded to …" comes between the last progress and complete (S160)
+        DownloadingEvent last = (DownloadingEvent) events.stream().filter(DownloadingEvent.class::isInstance)
+                .reduce((a, b) -> b).orElseThrow();
+        assertTrue(events.get(events.size() - 2) instanceof dev.rbee.contract.sse.NarrationEvent n
+                && n.human().startsWith("✅ Model downloaded to "), events::toString);
         assertEquals(bytes.length, last.bytesDownloaded());
         assertEquals(bytes.length, last.bytesTotal());
         assertArrayEquals(bytes, Files.readAllBytes(target()));
