@@ -44,7 +44,7 @@ Feature: Inference on a remote node (scenarios.md §3)
     And the command took less than 5 s
     # keeper's --json leaves out [DONE] (cli.md §10.2); the raw stream of the same warm task shows it.
     When a task "{\"node\":\"workstation\",\"model\":\"hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF\",\"prompt\":\"write a short story\",\"max_tokens\":20,\"temperature\":0.7,\"backend\":\"cuda\",\"device\":1}" runs through POST /v2/tasks
-    Then the task stream has an X-Job-Id header, then started, tokens 0 to 19, metrics, end "MAX_TOKENS" and [DONE]
+    Then the task stream has an X-Job-Id header, then started, tokens 0 to 19, the worker's narration, metrics, end "MAX_TOKENS" and [DONE]
     And the SSH server ran no command since then
     When queen-rbee receives SIGTERM
     Then within 15 s nothing of this scenario is running

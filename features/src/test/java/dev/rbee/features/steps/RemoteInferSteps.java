@@ -167,7 +167,7 @@ public class RemoteInferSteps {
         assertTrue(bytes.getLast() > bytes.getFirst(), () -> "bytes do not grow: " + bytes);
     }
 
-    /** After {@code started}: exactly tokens i=0..last in order, then metrics, then end with the right counts. */
+    /** After {@code started}: exactly tokens i=0..last in order, the worker's narration, metrics, end with the counts. */
     private static void tokensThenEnd(List<Timed> events, int started, int lastToken, String reason) {
         List<Timed> after = events.subList(started + 1, events.size());
         List<String> kinds = after.stream().map(Timed::type).toList();
@@ -175,7 +175,10 @@ public class RemoteInferSteps {
             assertEquals("token", kinds.get(i), () -> "after started: " + kinds);
             assertEquals(i, after.get(i).event().path("i").asInt());
         }
-        assertEquals(List.of("metrics", "end"), kinds.subList(lastToken + 1, kinds.size()));
+        assertEquals(List.of("narration", "metrics", "end"), kinds.subList(lastToken + 1, kinds.size()));
+        JsonNode done = after.get(lastToken + 1).event(); // S158: the worker's own word that it finished
+        assertEquals("llm-worker-rbee", done.path("actor").asText(), done::toString);
+        assertTrue(done.path("human").asText().startsWith("Inference complete"), done::toString);
         JsonNode end = after.getLast().event();
         assertEquals(lastToken + 1, end.path("tokens_out").asInt(), end::toString);
         assertEquals(reason, end.path("stop_reason").asText(), end::toString);
