@@ -167,3 +167,25 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     And beehives.db holds no node
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
+
+  # api.md §5.7: a registered node's logs are relayed from its running hive. A stopped one's files are not read yet
+  # (docs/decisions.md, "What is still missing"), so that is refused with where the log lies.
+  Scenario: Logs of a node's hive through queen
+    Given queen-rbee was started by the operator
+    And an SSH server acting as the node, with the client's key authorized for user "ops"
+    And rbee is installed on the node for user "ops" at "<node-home>/rbee"
+    And a free port as <node-hive-port>
+    And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
+    When I run "rbee-keeper logs --node workstation"
+    Then the exit code is 1
+    And stderr contains a line starting with "[queen-rbee] ❌ Error: rbee-hive is not running on workstation; its logs are in RBEE_HOME/logs on the node (HIVE_NOT_RUNNING)"
+    When I run "rbee-keeper logs --node elsewhere"
+    Then the exit code is 1
+    And stderr has a line matching ".*Node 'elsewhere' is not registered.*NODE_NOT_FOUND.*"
+    When I run "rbee-keeper hive start --node workstation"
+    Then the exit code is 0
+    When I run "rbee-keeper logs --node workstation --lines 5 --json"
+    Then the exit code is 0
+    And stdout has JSON log lines from "rbee-hive" on "workstation", each a line of "<node-rbee-home-ops>/logs/rbee-hive.log"
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running

@@ -123,7 +123,8 @@ public final class QueenDaemon {
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     registrations.register(r, json);
                     eventsRoute.register(r);
-                    new QueenLogs(config.home(), localHive, json, timer, stopping::get).register(r);
+                    new QueenLogs(config.home(), localHive, json, timer, stopping::get)
+                            .remoteNodes(nodes.registry()::exists, nodes.remoteHives()::ifRunning).register(r);
                     openAi.register(r);
                     new MetricsRoutes(metrics).register(r);
                     new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json, events).register(r);

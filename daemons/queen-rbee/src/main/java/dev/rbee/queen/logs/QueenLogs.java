@@ -25,11 +25,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * {@code GET /v2/logs} (api.md §5.7). Queen's own log is read here; a running hive's logs are relayed from its
- * {@code GET /v1/logs}; a stopped hive's are read from {@code <RBEE_HOME>/logs/} (localhost shares queen's home),
- * which has no end to follow, so {@code follow} then answers {@code HIVE_NOT_RUNNING}.
+ * {@code GET /v2/logs} (api.md §5.7). Queen's own log is read here; a running hive's logs (localhost or a registered
+ * node) are relayed from its {@code GET /v1/logs}; a stopped localhost hive's are read from {@code <RBEE_HOME>/logs/}
+ * (shared with queen), which has no end to follow, so {@code follow} then answers {@code HIVE_NOT_RUNNING}.
  */
 public final class QueenLogs {
     static final String QUEEN = "queen-rbee";
@@ -42,6 +44,8 @@ public final class QueenLogs {
     private final Json json;
     private final ScheduledExecutorService timer;
     private final BooleanSupplier stopping;
+    private Predicate<String> registered = node -> false;
+    private Function<String, Optional<HiveClient>> runningHive = node -> Optional.empty();
 
     public QueenLogs(RbeeHome home, LocalHive localHive, Json json, ScheduledExecutorService timer,
                      BooleanSupplier stopping) {
@@ -70,11 +74,17 @@ public final class QueenLogs {
         }
     }
 
-    /** Only {@code localhost} exists until the node registry arrives; remote nodes will read over SFTP. */
+    /** Registered nodes and a client for a node's hive when it answers now (without starting it). */
+    public QueenLogs remoteNodes(Predicate<String> registered, Function<String, Optional<HiveClient>> runningHive) {
+        this.registered = registered;
+        this.runningHive = runningHive;
+        return this;
+    }
+
     private void nodeLogs(Context ctx, LogQuery query) throws ClientGoneException, InterruptedException {
         if (!LocalHive.NODE.equals(query.node())) {
-            throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + query.node() + "' is not registered",
-                    Map.of("node", query.node()));
+            remoteNodeLogs(ctx, query);
+            return;
         }
         Path file = query.worker() == null ? home.logFile(HIVE) : workerLog(query.worker());
         Optional<HiveClient> hive = localHive.clientIfRunning();
@@ -91,6 +101,28 @@ public final class QueenLogs {
                     Map.of("node", query.node()));
         }
         fromFile(ctx, query, file, query.node(), query.worker() == null ? HIVE : query.worker(), () -> false);
+    }
+
+    /**
+     * A registered node's logs come from its running hive's {@code GET /v1/logs}. A stopped remote hive's files are
+     * not read yet (api.md wants them over SFTP): that answers {@code HIVE_NOT_RUNNING} with where the log lies.
+     */
+    private void remoteNodeLogs(Context ctx, LogQuery query) throws ClientGoneException {
+        if (!registered.test(query.node())) {
+            throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + query.node() + "' is not registered",
+                    Map.of("node", query.node()));
+        }
+        Optional<HiveClient> hive = runningHive.apply(query.node());
+        if (hive.isPresent()) {
+            try {
+                relay(ctx, hive.get().logs(query.worker(), query.follow(), query.lines()));
+                return;
+            } catch (UnreachableException e) {
+                // stopped between the check and the call
+            }
+        }
+        throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive is not running on " + query.node()
+                + "; its logs are in RBEE_HOME/logs on the node", Map.of("node", query.node()));
     }
 
     private Path workerLog(String workerId) {
