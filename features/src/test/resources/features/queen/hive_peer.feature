@@ -37,7 +37,7 @@ Feature: Hive preflight on a registered node (scenarios.md §5)
     And stderr contains the line "💡 Restart it: rbee-keeper hive stop --node workstation && rbee-keeper hive start --node workstation"
     When I run "rbee-keeper infer --node workstation --model demo:tiny --prompt hi --json"
     Then the exit code is 1
-    And stdout is exactly one JSON line with type "error" and code "INTERNAL_ERROR"
+    And stdout is narration lines, then exactly one JSON line with type "error" and code "INTERNAL_ERROR"
     And the scripted peer received exactly "GET /v1/health, GET /v1/workers/list, GET /v1/health, GET /v1/workers/list"
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running

@@ -84,9 +84,15 @@ public class CatalogSteps {
                 && e.path("human").asText().equals(human)), models.progress().toString());
     }
 
+    /**
+     * Narration is at most 100 characters (S160): a text naming the scenario's long RBEE_HOME is cut in the middle
+     * with "…", so {@code <rbee-home>} also matches a path that starts like it and has the cut in it.
+     */
     @Then("the progress narrates exactly once a line matching {string}")
     public void narratesOnce(String regex) {
-        String pattern = world.fill(regex);
+        String home = world.home().toString();
+        String pattern = world.fill(regex.replace("<rbee-home>", "(?:" + java.util.regex.Pattern.quote(home) + "|"
+                + java.util.regex.Pattern.quote(home.substring(0, 10)) + "[^ ]*…[^ ]*)"));
         long count = models.progress().stream().filter(e -> e.path("type").asText().equals("narration")
                 && e.path("human").asText().matches(pattern)).count();
         assertEquals(1, count, models.progress().toString());

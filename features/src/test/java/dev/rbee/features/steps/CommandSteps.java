@@ -1,6 +1,7 @@
 package dev.rbee.features.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rbee.features.kit.ScenarioWorld;
@@ -81,6 +82,19 @@ public class CommandSteps {
         var event = new Json().tree(lines.getFirst());
         assertEquals(type, event.get("type").asText());
         assertEquals(code, event.get("code").asText());
+    }
+
+    /** A stream that failed: --json prints every event (cli.md §10.2), so narration may come before its one error. */
+    @Then("stdout is narration lines, then exactly one JSON line with type {string} and code {string}")
+    public void narrationThenOneJsonErrorLine(String type, String code) {
+        List<com.fasterxml.jackson.databind.JsonNode> events = world.lastRun().stdout().lines()
+                .map(l -> new Json().tree(l)).toList();
+        assertFalse(events.isEmpty(), "no stdout");
+        var last = events.getLast();
+        assertEquals(type, last.get("type").asText(), () -> "stdout: " + events);
+        assertEquals(code, last.get("code").asText());
+        assertTrue(events.subList(0, events.size() - 1).stream()
+                .allMatch(e -> "narration".equals(e.get("type").asText())), () -> "stdout: " + events);
     }
 
     @Then("the exit code is {int}")
