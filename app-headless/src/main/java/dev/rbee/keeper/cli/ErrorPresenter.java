@@ -82,11 +82,16 @@ public final class ErrorPresenter {
 
     /** {@code {"error":{"code","message","details":{…,"suggestions":[…]}}}} for non-streaming commands. */
     public static String jsonDocument(Json json, RbeeException e, ErrorContext context) {
+        return json.write(Map.of("error", errorObject(e, context)));
+    }
+
+    /** The envelope's inner object {@code {"code","message","details"}}, for documents that list several errors. */
+    public static Map<String, Object> errorObject(RbeeException e, ErrorContext context) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
         error.put("message", e.getMessage());
         error.put("details", detailsWithSuggestions(e, context));
-        return json.write(Map.of("error", error));
+        return error;
     }
 
     /** {@code {"type":"error","code","message","details"}} for streaming commands. */

@@ -72,6 +72,19 @@ public class RegistryDbSteps {
                 () -> column + " in " + row));
     }
 
+    @Then("beehives.db holds the nodes {string}")
+    public void theNodes(String names) throws SQLException {
+        assertEquals(List.of(names.split(",")), rows().stream().map(r -> r.get("node_name")).toList());
+    }
+
+    @Then("beehives.db holds the node {string} with:")
+    public void theNode(String name, Map<String, String> expected) throws SQLException {
+        Map<String, String> row = rows().stream().filter(r -> name.equals(r.get("node_name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no node " + name));
+        expected.forEach((column, value) -> assertEquals(world.fill(value), row.get(column),
+                () -> column + " in " + row));
+    }
+
     /** Step classes are created on first use, so "within this scenario" is its 120 s limit before now. */
     @Then("its last_connected_unix lies within this scenario")
     public void connectedRecently() throws SQLException {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
  * under a second name, as cli.md defines it.
  */
 @Command(name = "config", description = "The SSH settings of the nodes queen-rbee manages.",
-        subcommands = {ConfigListNodesCommand.class, RemoveNodeCommand.class},
-        footer = {"", "config set-ssh and config import-ssh-config are not built yet; use setup add-node/update-node."})
+        subcommands = {ConfigSetSshCommand.class, ConfigListNodesCommand.class, RemoveNodeCommand.class,
+                ConfigImportSshConfigCommand.class})
 public final class ConfigCommand {
     @Mixin
     GlobalOptions globals;

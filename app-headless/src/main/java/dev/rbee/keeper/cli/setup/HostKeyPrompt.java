@@ -4,11 +4,8 @@ import dev.rbee.contract.error.RbeeException;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.Console;
+import dev.rbee.keeper.cli.Prompts;
 import dev.rbee.keeper.cli.Suggestions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +24,14 @@ final class HostKeyPrompt {
     /** The fingerprint to accept, or empty when no question can be asked (the caller rethrows). */
     static Optional<String> ask(RbeeException e, CliContext context) {
         Object fingerprint = e.details().get("fingerprint");
-        if (!"HOST_KEY_UNKNOWN".equals(e.code()) || !(fingerprint instanceof String fp) || context.json()
-                || !Console.isTerminal(0) || !context.console().errIsTerminal()) {
+        if (!"HOST_KEY_UNKNOWN".equals(e.code()) || !(fingerprint instanceof String fp) || !Prompts.canAsk(context)) {
             return Optional.empty();
         }
         Console console = context.console();
         console.note("The authenticity of host '" + e.details().get("host") + ":" + e.details().get("port")
                 + "' can't be established.");
         console.note(keyType(String.valueOf(e.details().get("key_type"))) + " key fingerprint is " + fp + ".");
-        console.noteText(QUESTION);
-        String answer = readLine(context);
-        if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (Prompts.ask(context, QUESTION)) {
             return Optional.of(fp);
         }
         throw KeeperErrors.local("HOST_KEY_UNKNOWN", "Host key not trusted; nothing was changed",
@@ -50,13 +44,5 @@ final class HostKeyPrompt {
             return sshName.substring(4).toUpperCase(java.util.Locale.ROOT);
         }
         return sshName.startsWith("ecdsa") ? "ECDSA" : sshName.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String readLine(CliContext context) {
-        try {
-            return new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -13,8 +13,11 @@ import java.util.function.Function;
 
 /** What add-node and update-node share: the 45 s limit, the host-key question, and failure output (cli.md §6). */
 public final class NodeCalls {
-    /** cli.md §1: setup add-node/update-node/remove-node may take 45 s (three 10 s SSH attempts and more). */
-    static final Duration TIMEOUT = Duration.ofSeconds(45);
+    /**
+     * cli.md §1: setup add-node/update-node/remove-node and config set-ssh may take 45 s (three 10 s SSH attempts and
+     * more); import-ssh-config's adds are add-node's, so they get the same limit each.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(45);
 
     private NodeCalls() {
     }
@@ -23,7 +26,7 @@ public final class NodeCalls {
      * Sends {@code call(acceptHostKey)}; after HOST_KEY_UNKNOWN on a terminal the user is asked and, on yes, the
      * call is sent again with the shown fingerprint.
      */
-    static <T> T sendAsking(CliContext context, String acceptHostKey, Function<String, T> call) {
+    public static <T> T sendAsking(CliContext context, String acceptHostKey, Function<String, T> call) {
         try {
             return call.apply(acceptHostKey);
         } catch (RbeeException e) {
@@ -41,7 +44,7 @@ public final class NodeCalls {
     }
 
     /** The attempt lines come before the error line (cli.md §6), then the usual error layout with the node. */
-    static int fail(CliContext context, RbeeException e, String node) {
+    public static int fail(CliContext context, RbeeException e, String node) {
         if (!context.json() && e.details().get("attempts") instanceof List<?> attempts) {
             for (Object each : attempts) {
                 if (each instanceof Map<?, ?> a) {

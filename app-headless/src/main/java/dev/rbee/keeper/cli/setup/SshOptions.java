@@ -3,6 +3,7 @@ package dev.rbee.keeper.cli.setup;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.QueenUrl;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -27,12 +28,21 @@ public final class SshOptions {
 
     /** {@code ~} in {@code --ssh-key} is expanded here, where the key lives; relative paths become absolute. */
     String keyPath(Map<String, String> env) {
-        if (sshKey == null) {
+        return expandKey(sshKey, env);
+    }
+
+    /** A key path from the command line, {@code ~} expanded with {@code $HOME} and made absolute; null stays null. */
+    public static String expandKey(String key, Map<String, String> env) {
+        if (key == null) {
             return null;
         }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        String expanded = sshKey.equals("~") ? home : sshKey.startsWith("~/") ? home + sshKey.substring(1) : sshKey;
-        return Path.of(expanded).toAbsolutePath().normalize().toString();
+        String expanded = key.equals("~") ? home : key.startsWith("~/") ? home + key.substring(1) : key;
+        try {
+            return Path.of(expanded).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            throw KeeperErrors.usage("Invalid key path '" + key + "': " + e.getReason());
+        }
     }
 
     /**
@@ -40,14 +50,18 @@ public final class SshOptions {
      * readable, which only makes sense when queen runs here (loopback URL) and reads the same file.
      */
     void checkLocally(QueenUrl url, Map<String, String> env) {
-        if (sshPort != null && (sshPort < 1 || sshPort > 65535)) {
-            throw KeeperErrors.usage("--ssh-port must be between 1 and 65535, not " + sshPort);
+        checkLocally("--ssh-port", sshPort, keyPath(env), url);
+    }
+
+    /** The checks of {@link #checkLocally(QueenUrl, Map)} for flags with other names (config set-ssh). */
+    public static void checkLocally(String portFlag, Integer port, String expandedKey, QueenUrl url) {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw KeeperErrors.usage(portFlag + " must be between 1 and 65535, not " + port);
         }
-        String key = keyPath(env);
-        if (key != null && url.isLoopback() && !(Files.isRegularFile(Path.of(key))
-                && Files.isReadable(Path.of(key)))) {
-            throw KeeperErrors.local(KeeperErrors.SSH_KEY_NOT_FOUND, "SSH key not found: " + key,
-                    Map.of("key_path", key));
+        if (expandedKey != null && url.isLoopback() && !(Files.isRegularFile(Path.of(expandedKey))
+                && Files.isReadable(Path.of(expandedKey)))) {
+            throw KeeperErrors.local(KeeperErrors.SSH_KEY_NOT_FOUND, "SSH key not found: " + expandedKey,
+                    Map.of("key_path", expandedKey));
         }
     }
 
