@@ -69,6 +69,37 @@ Feature: rbee-keeper reads $RBEE_HOME/config.toml (cli.md §3)
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
+  # cli.md §3: [defaults] node and model also serve worker start and models *; a flag still wins.
+  Scenario: worker start and models take their node and model from [defaults]
+    Given queen-rbee was started by the operator
+    And config.toml holds:
+      """
+      [defaults]
+      node = "localhost"
+      model = "demo:tiny"
+      """
+    When I run "rbee-keeper worker start"
+    Then the exit code is 0
+    And stdout has a line matching "✅ Worker worker-[0-9a-f]+ ready on localhost \(cpu:0, demo:tiny\) at http://127\.0\.0\.1:<first-worker-port>"
+    When I run "rbee-keeper models list"
+    Then the exit code is 0
+    And stdout has a line matching "demo-tiny +demo:tiny +.*"
+    Given config.toml holds:
+      """
+      [defaults]
+      node = "nowhere"
+      """
+    When I run "rbee-keeper models list"
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: Node 'nowhere' is not registered (NODE_NOT_FOUND)"
+    When I run "rbee-keeper models list --node localhost"
+    Then the exit code is 0
+    When I run "rbee-keeper worker start --node localhost"
+    Then the exit code is 1
+    And stderr contains the line "[rbee-keeper] ❌ Error: Missing --model (USAGE_ERROR)"
+    When queen-rbee receives SIGTERM
+    Then within 10 s nothing of this scenario is running
+
   Scenario: Unknown keys in config.toml are warned about and ignored
     Given config.toml holds:
       """

@@ -52,3 +52,17 @@ Feature: rbee-keeper models
     When I run "rbee-keeper models rm --node localhost tinyllama-1.1b-chat-v1.0.Q4_K_M --yes"
     Then the exit code is 1
     And stderr contains the line "[rbee-hive] ❌ Error: Model 'tinyllama-1.1b-chat-v1.0.Q4_K_M' is not in the catalog on localhost (MODEL_NOT_FOUND)"
+
+  # cli.md §11: on a terminal without --yes, models rm asks with the entry's id and size; only "y" deletes.
+  Scenario: S053 models rm asks on a terminal before it deletes
+    When I run "rbee-keeper models download hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF"
+    And I run "rbee-keeper models rm tinyllama-1.1b-chat-v1.0.Q4_K_M" on a terminal, answering "n"
+    Then the terminal command exited with 0
+    And the terminal has a line matching "Delete tinyllama-1\.1b-chat-v1\.0\.Q4_K_M \(1[0-9]\.[0-9] MB\) from localhost\? \[y/N\] .*"
+    And the terminal has a line matching ".*Nothing deleted"
+    And models.db has 1 row
+    When I run "rbee-keeper models rm hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF" on a terminal, answering "y"
+    Then the terminal command exited with 0
+    And the terminal has a line matching ".*✅ Deleted tinyllama-1\.1b-chat-v1\.0\.Q4_K_M from localhost \(1[0-9]\.[0-9] MB freed\)"
+    And models.db has 0 rows
+    And no queen-rbee, rbee-hive or llm-worker-rbee process of this scenario is left

@@ -9,10 +9,17 @@ import java.util.Optional;
 public record KeeperConfig(String queenUrl, String apiKey, Defaults defaults) {
     public static final KeeperConfig EMPTY = new KeeperConfig(null, null, Defaults.NONE);
 
-    /** {@code [defaults]}: used by {@code infer} (later {@code worker start}, {@code models *}) without the flag. */
+    /** {@code [defaults]}: used by {@code infer}, {@code worker start} and {@code models *} without the flag. */
     public record Defaults(String node, String model, String backend, Integer device, Long maxTokens,
                            Double temperature) {
         public static final Defaults NONE = new Defaults(null, null, null, null, null, null);
+        public static final String LOCAL_NODE = "localhost";
+
+        /** The node a command runs on: the {@code --node} flag, else {@code [defaults] node}, else localhost. */
+        public String nodeFor(String flag) {
+            String chosen = orDefault(flag, node);
+            return chosen == null ? LOCAL_NODE : chosen;
+        }
     }
 
     public Optional<String> apiKeyValue() {

@@ -31,6 +31,13 @@ class KeeperConfigPrecedenceTest {
     }
 
     @Test
+    void nodeComesFromTheFlagThenTheConfigThenLocalhost() {
+        assertEquals("gpu-box", CONFIG.defaults().nodeFor("gpu-box"));
+        assertEquals("workstation", CONFIG.defaults().nodeFor(null));
+        assertEquals("localhost", KeeperConfig.Defaults.NONE.nodeFor(null));
+    }
+
+    @Test
     void queenUrlFromConfigIsTheLastChoiceBeforeTheDefault() {
         assertEquals("http://127.0.0.1:7000", QueenUrl.resolve(null, Map.of(), CONFIG.queenUrl()).text());
         assertEquals("http://127.0.0.1:7001",

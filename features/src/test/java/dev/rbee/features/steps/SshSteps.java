@@ -210,6 +210,13 @@ public class SshSteps {
         assertTrue(shown.contains(world.fill(text)), () -> "terminal:\n" + shown);
     }
 
+    @Then("the terminal has a line matching {string}")
+    public void terminalLineMatches(String regex) {
+        String shown = terminal.stdout().replace("\r", "");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(world.fill(regex));
+        assertTrue(shown.lines().anyMatch(line -> pattern.matcher(line).matches()), () -> "terminal:\n" + shown);
+    }
+
     @Then("the terminal command exited with {int}")
     public void terminalExit(int code) {
         assertEquals(code, terminalExit, () -> "terminal:\n" + terminal.stdout());

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class ModelsDownloadCommand implements KeeperCommand {
     @Mixin
     GlobalOptions globals;
-    @Option(names = "--node", paramLabel = "<node>", description = "Node (default localhost)")
+    @Option(names = "--node", paramLabel = "<node>", description = "Node (default: [defaults] node, else localhost)")
     String node;
     @Parameters(index = "0", paramLabel = "<model-ref>",
             description = "hf:<org>/<repo>[:<file-or-quant>], file:/abs/path/model.gguf or demo:tiny")
@@ -44,7 +44,7 @@ public final class ModelsDownloadCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
-        String name = node == null ? "localhost" : node;
+        String name = context.env().config().defaults().nodeFor(node);
         ErrorContext errors = new ErrorContext("models download", context.env().home(), name, model, null);
         try {
             ModelRef.parse(model);

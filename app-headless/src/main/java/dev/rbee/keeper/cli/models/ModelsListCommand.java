@@ -27,12 +27,12 @@ public final class ModelsListCommand implements KeeperCommand {
 
     @Mixin
     GlobalOptions globals;
-    @Option(names = "--node", paramLabel = "<node>", description = "Node (default localhost)")
+    @Option(names = "--node", paramLabel = "<node>", description = "Node (default: [defaults] node, else localhost)")
     String node;
 
     @Override
     public int execute(CliContext context) {
-        String name = node == null ? "localhost" : node;
+        String name = context.env().config().defaults().nodeFor(node);
         NodeModelsResponse listed;
         try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
                 context.queenMessages())) {

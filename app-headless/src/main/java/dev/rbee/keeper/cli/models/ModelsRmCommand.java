@@ -1,24 +1,27 @@
 package dev.rbee.keeper.cli.models;
 
+import dev.rbee.contract.hive.Model;
 import dev.rbee.contract.queen.ModelDeleteResponse;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.GlobalOptions;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
+import dev.rbee.keeper.cli.Prompts;
 import dev.rbee.keeper.cli.infer.Formats;
 import dev.rbee.keeper.queen.QueenSession;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code models rm <id-or-ref> --yes}: deletes a model from a node's catalog (cli.md §11). */
+/** {@code models rm <id-or-ref> [--yes]}: deletes a model from a node's catalog, asking first on a terminal (cli.md §11). */
 @Command(name = "rm", description = "Delete a model from a node's catalog.")
 public final class ModelsRmCommand implements KeeperCommand {
     @Mixin
     GlobalOptions globals;
-    @Option(names = "--node", paramLabel = "<node>", description = "Node (default localhost)")
+    @Option(names = "--node", paramLabel = "<node>", description = "Node (default: [defaults] node, else localhost)")
     String node;
     @Option(names = "--yes", description = "Do not ask for confirmation")
     boolean yes;
@@ -27,22 +30,39 @@ public final class ModelsRmCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
-        String name = node == null ? "localhost" : node;
-        if (!yes) {
-            // Interactive confirmation needs the catalog entry's size first; until then --yes is required.
+        String name = context.env().config().defaults().nodeFor(node);
+        if (!yes && !Prompts.canAsk(context)) {
             throw KeeperErrors.usage("Refusing to delete without confirmation; add --yes");
         }
-        ModelDeleteResponse deleted;
         try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
                 context.queenMessages())) {
-            deleted = session.client().deleteModel(name, idOrRef);
+            if (!yes && !confirmed(context, session, name)) {
+                context.console().note("Nothing deleted");
+                return context.interrupts().happened() ? KeeperCli.INTERRUPTED : KeeperCli.OK;
+            }
+            print(context, name, session.client().deleteModel(name, idOrRef));
         }
+        return KeeperCli.OK;
+    }
+
+    /**
+     * Asks with the entry's id and size from the node's catalog. A model that is not there gets no question: the
+     * delete itself then answers {@code MODEL_NOT_FOUND} with its suggestion.
+     */
+    private boolean confirmed(CliContext context, QueenSession session, String name) {
+        Optional<Model> entry = session.client().nodeModels(name).models().stream()
+                .filter(model -> model.id().equals(idOrRef) || model.modelRef().equals(idOrRef))
+                .findFirst();
+        return entry.isEmpty() || Prompts.ask(context, "Delete " + entry.get().id() + " ("
+                + Formats.bytes(entry.get().sizeBytes()) + ") from " + name + "? [y/N] ");
+    }
+
+    private void print(CliContext context, String name, ModelDeleteResponse deleted) {
         if (context.json()) {
             context.console().result(context.env().json().write(deleted));
         } else {
             context.console().result("✅ Deleted " + deleted.deleted() + " from " + name + " ("
                     + Formats.bytes(deleted.freedBytes()) + " freed)");
         }
-        return KeeperCli.OK;
     }
 }

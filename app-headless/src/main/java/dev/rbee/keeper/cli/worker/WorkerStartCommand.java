@@ -10,6 +10,8 @@ import dev.rbee.contract.sse.ReadyEvent;
 import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.sse.SseEventStream;
 import dev.rbee.contract.validation.SpawnValidation;
+import dev.rbee.keeper.KeeperConfig;
+import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.ErrorContext;
 import dev.rbee.keeper.cli.GlobalOptions;
@@ -18,6 +20,7 @@ import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.infer.HumanStreamRenderer;
 import dev.rbee.keeper.queen.QueenSession;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +33,11 @@ import picocli.CommandLine.Option;
 public final class WorkerStartCommand implements KeeperCommand {
     @Mixin
     GlobalOptions globals;
-    @Option(names = "--node", paramLabel = "<node>", description = "Node (default localhost)")
+    @Option(names = "--node", paramLabel = "<node>", description = "Node (default: [defaults] node, else localhost)")
     String node;
-    @Option(names = "--model", required = true, paramLabel = "<model-ref>",
-            description = "hf:<org>/<repo>[:<file-or-quant>], file:/abs/path/model.gguf or demo:tiny")
+    @Option(names = "--model", paramLabel = "<model-ref>",
+            description = "hf:<org>/<repo>[:<file-or-quant>], file:/abs/path/model.gguf or demo:tiny"
+                    + " (default: [defaults] model)")
     String model;
     @Option(names = "--backend", paramLabel = "<backend>", description = "cpu, cuda or metal (default: queen decides)")
     String backend;
@@ -47,7 +51,17 @@ public final class WorkerStartCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
-        String name = node == null ? "localhost" : node;
+        KeeperConfig.Defaults defaults = context.env().config().defaults();
+        String name = defaults.nodeFor(node);
+        model = KeeperConfig.orDefault(model, defaults.model());
+        if (model == null) {
+            throw KeeperErrors.local(KeeperErrors.USAGE_ERROR, "Missing --model", Map.of("missing", "--model"));
+        }
+        // As for infer: the configured device only comes with the configured backend.
+        if (backend == null && device == null) {
+            backend = defaults.backend();
+            device = defaults.device();
+        }
         SpawnWorkerRequest request = new SpawnWorkerRequest(name, model, backend, device, null);
         try {
             SpawnValidation.validate(request, Component.KEEPER);
