@@ -4,6 +4,7 @@ import dev.rbee.contract.error.RbeeException;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.QueenUrl;
 import dev.rbee.keeper.queen.QueenLifecycleListener;
+import dev.rbee.keeper.queen.QueenSession;
 
 import java.io.InputStream;
 
@@ -23,6 +24,20 @@ public record CliContext(Console console, KeeperEnvironment env, InputStream std
     /** Lifecycle lines on stderr; none under {@code --json}, where stderr stays empty. */
     public QueenLifecycleListener queenMessages() {
         return json() ? QueenLifecycleListener.SILENT : new QueenMessages(console);
+    }
+
+    /** Opens queen as the command's need says (cli.md §4); closing the session stops an ephemeral queen. */
+    public QueenSession openQueen(QueenSession.Need need) {
+        return QueenSession.open(env, queenUrl(), need, queenMessages());
+    }
+
+    /** The result on stdout: with {@code --json} the value as the one JSON document, else what {@code human} prints. */
+    public void print(Object value, Runnable human) {
+        if (json()) {
+            console.result(env.json().write(value));
+        } else {
+            human.run();
+        }
     }
 
     public ErrorContext errorContext() {

@@ -8,7 +8,6 @@ import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.TextTable;
 import dev.rbee.keeper.cli.setup.NodeCalls;
-import dev.rbee.keeper.queen.QueenSession;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,15 +20,8 @@ public final class ConfigListNodesCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
-        NodesList listed;
-        try (QueenSession session = NodeCalls.open(context)) {
-            listed = session.client().listNodes();
-        }
-        if (context.json()) {
-            context.console().result(context.env().json().write(listed));
-        } else {
-            table(listed.nodes()).forEach(context.console()::result);
-        }
+        NodesList listed = NodeCalls.list(context);
+        context.print(listed, () -> table(listed.nodes()).forEach(context.console()::result));
         return KeeperCli.OK;
     }
 

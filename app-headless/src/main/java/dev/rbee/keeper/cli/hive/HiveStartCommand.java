@@ -23,8 +23,7 @@ public final class HiveStartCommand implements KeeperCommand {
     @Override
     public int execute(CliContext context) {
         HiveStatus status;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.MUST_RUN,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN)) {
             context.console().note("Starting rbee-hive on " + node + "...");
             status = session.client(TIMEOUT).hiveStart(node);
         }

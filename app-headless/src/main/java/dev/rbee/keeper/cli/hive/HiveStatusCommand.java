@@ -21,8 +21,7 @@ public final class HiveStatusCommand implements KeeperCommand {
     @Override
     public int execute(CliContext context) {
         HiveStatus status;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.MUST_RUN,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN)) {
             status = session.client().hiveStatus(node);
         }
         if (context.json()) {

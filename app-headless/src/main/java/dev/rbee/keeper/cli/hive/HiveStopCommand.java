@@ -24,8 +24,7 @@ public final class HiveStopCommand implements KeeperCommand {
     @Override
     public int execute(CliContext context) {
         HiveStopResponse stopped;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.MUST_RUN,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN)) {
             stopped = session.client(TIMEOUT).hiveStop(node);
         }
         if (context.json()) {

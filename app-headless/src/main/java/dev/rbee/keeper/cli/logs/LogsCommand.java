@@ -45,8 +45,7 @@ public final class LogsCommand implements KeeperCommand {
     @Override
     public int execute(CliContext context) {
         ErrorContext errors = new ErrorContext("logs", context.env().home(), node, null, worker);
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(),
-                follow ? QueenSession.Need.MUST_RUN : QueenSession.Need.AUTO_START, context.queenMessages());
+        try (QueenSession session = context.openQueen(follow ? QueenSession.Need.MUST_RUN : QueenSession.Need.AUTO_START);
              SseResponse stream = session.client(Duration.ofSeconds(60)).logs(node, worker, follow, lines)) {
             Thread reader = Thread.currentThread();
             // Closing the response alone does not wake a read that waits for the next line (a quiet log can be

@@ -48,8 +48,7 @@ public final class ModelsDownloadCommand implements KeeperCommand {
         ErrorContext errors = new ErrorContext("models download", context.env().home(), name, model, null);
         try {
             ModelRef.parse(model);
-            try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(),
-                    QueenSession.Need.AUTO_START, context.queenMessages());
+            try (QueenSession session = context.openQueen(QueenSession.Need.AUTO_START);
                  SseResponse stream = session.client(Duration.ofSeconds(60)).downloadModel(name, model)) {
                 context.interrupts().onFirstInterrupt(stream::close);
                 try {

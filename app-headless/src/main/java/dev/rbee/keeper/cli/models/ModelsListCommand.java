@@ -34,8 +34,7 @@ public final class ModelsListCommand implements KeeperCommand {
     public int execute(CliContext context) {
         String name = context.env().config().defaults().nodeFor(node);
         NodeModelsResponse listed;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.AUTO_START)) {
             listed = session.client().nodeModels(name);
         }
         if (context.json()) {

@@ -34,8 +34,7 @@ public final class ModelsRmCommand implements KeeperCommand {
         if (!yes && !Prompts.canAsk(context)) {
             throw KeeperErrors.usage("Refusing to delete without confirmation; add --yes");
         }
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.AUTO_START)) {
             if (!yes && !confirmed(context, session, name)) {
                 context.console().note("Nothing deleted");
                 return context.interrupts().happened() ? KeeperCli.INTERRUPTED : KeeperCli.OK;
@@ -58,11 +57,7 @@ public final class ModelsRmCommand implements KeeperCommand {
     }
 
     private void print(CliContext context, String name, ModelDeleteResponse deleted) {
-        if (context.json()) {
-            context.console().result(context.env().json().write(deleted));
-        } else {
-            context.console().result("✅ Deleted " + deleted.deleted() + " from " + name + " ("
-                    + Formats.bytes(deleted.freedBytes()) + " freed)");
-        }
+        context.print(deleted, () -> context.console().result("✅ Deleted " + deleted.deleted() + " from " + name
+                + " (" + Formats.bytes(deleted.freedBytes()) + " freed)"));
     }
 }

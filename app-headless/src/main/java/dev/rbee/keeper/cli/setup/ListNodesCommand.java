@@ -7,7 +7,6 @@ import dev.rbee.keeper.cli.GlobalOptions;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.TextTable;
-import dev.rbee.keeper.queen.QueenSession;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +27,7 @@ public final class ListNodesCommand implements KeeperCommand {
 
     @Override
     public int execute(CliContext context) {
-        NodesList listed;
-        try (QueenSession session = NodeCalls.open(context)) {
-            listed = session.client().listNodes();
-        }
+        NodesList listed = NodeCalls.list(context);
         if (context.json()) {
             context.console().result(context.env().json().write(listed));
             return KeeperCli.OK;

@@ -1,6 +1,7 @@
 package dev.rbee.keeper.cli.setup;
 
 import dev.rbee.contract.error.RbeeException;
+import dev.rbee.contract.queen.NodesList;
 import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.ErrorContext;
 import dev.rbee.keeper.cli.KeeperCli;
@@ -38,9 +39,15 @@ public final class NodeCalls {
         }
     }
 
+    /** The registry as queen lists it: {@code localhost} first, then by name. */
+    public static NodesList list(CliContext context) {
+        try (QueenSession session = open(context)) {
+            return session.client().listNodes();
+        }
+    }
+
     public static QueenSession open(CliContext context) {
-        return QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.AUTO_START,
-                context.queenMessages());
+        return context.openQueen(QueenSession.Need.AUTO_START);
     }
 
     /** The attempt lines come before the error line (cli.md §6), then the usual error layout with the node. */

@@ -24,8 +24,7 @@ public final class WorkerListCommand implements KeeperCommand {
     @Override
     public int execute(CliContext context) {
         List<QWorker> workers;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.MUST_RUN,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN)) {
             workers = session.client().workersList(node).workers();
         }
         if (context.json()) {

@@ -65,8 +65,7 @@ public final class WorkerStartCommand implements KeeperCommand {
         SpawnWorkerRequest request = new SpawnWorkerRequest(name, model, backend, device, null);
         try {
             SpawnValidation.validate(request, Component.KEEPER);
-            try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(),
-                    QueenSession.Need.MUST_RUN, context.queenMessages());
+            try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN);
                  SseResponse stream = session.client(Duration.ofSeconds(60)).spawnWorker(request)) {
                 context.interrupts().onFirstInterrupt(stream::close);
                 try {

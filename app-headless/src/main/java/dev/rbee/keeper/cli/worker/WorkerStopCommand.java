@@ -36,8 +36,7 @@ public final class WorkerStopCommand implements KeeperCommand {
         }
         WorkersShutdownResponse answer;
         Map<String, String> nodeOf;
-        try (QueenSession session = QueenSession.open(context.env(), context.queenUrl(), QueenSession.Need.MUST_RUN,
-                context.queenMessages())) {
+        try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN)) {
             QueenClient queen = session.client();
             nodeOf = queen.workersList(null).workers().stream()
                     .collect(Collectors.toMap(QWorker::workerId, QWorker::node, (a, b) -> a));
