@@ -168,8 +168,8 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     When queen-rbee receives SIGTERM
     Then within 10 s nothing of this scenario is running
 
-  # api.md §5.7: a registered node's logs are relayed from its running hive. A stopped one's files are not read yet
-  # (docs/decisions.md, "What is still missing"), so that is refused with where the log lies.
+  # api.md §5.7: a registered node's logs are relayed from its running hive; a stopped hive's files are read on the
+  # node over SSH (no file yet: no lines), and only --follow needs the hive running.
   Scenario: Logs of a node's hive through queen
     Given queen-rbee was started by the operator
     And an SSH server acting as the node, with the client's key authorized for user "ops"
@@ -177,8 +177,8 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     And a free port as <node-hive-port>
     And "workstation" was added through queen as user "ops" with install path "~/rbee" and hive port "<node-hive-port>"
     When I run "rbee-keeper logs --node workstation"
-    Then the exit code is 1
-    And stderr contains a line starting with "[queen-rbee] ❌ Error: rbee-hive is not running on workstation; its logs are in RBEE_HOME/logs on the node (HIVE_NOT_RUNNING)"
+    Then the exit code is 0
+    And stdout has 0 lines matching ".*"
     When I run "rbee-keeper logs --node elsewhere"
     Then the exit code is 1
     And stderr has a line matching ".*Node 'elsewhere' is not registered.*NODE_NOT_FOUND.*"
@@ -187,5 +187,18 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     When I run "rbee-keeper logs --node workstation --lines 5 --json"
     Then the exit code is 0
     And stdout has JSON log lines from "rbee-hive" on "workstation", each a line of "<node-rbee-home-ops>/logs/rbee-hive.log"
+    When I run "rbee-keeper hive stop --node workstation"
+    Then the exit code is 0
+    When I run "rbee-keeper logs --node workstation --lines 3 --json"
+    Then the exit code is 0
+    And stdout has 3 JSON log lines from "rbee-hive" on "workstation", the last 3 lines of "<node-rbee-home-ops>/logs/rbee-hive.log"
+    When I run "rbee-keeper logs --node workstation --follow"
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: rbee-hive is not running on workstation (HIVE_NOT_RUNNING)"
+    And stderr contains the line "💡 Start it: rbee-keeper hive start --node workstation"
+    When I GET "/v2/logs?node=workstation&worker=worker-ffff" from queen
+    Then queen answers 404 WORKER_NOT_FOUND
+    When I GET "/v2/logs?node=workstation&worker=..%2Fqueen-rbee" from queen
+    Then queen answers 404 WORKER_NOT_FOUND
     When queen-rbee receives SIGTERM
     Then within 15 s nothing of this scenario is running

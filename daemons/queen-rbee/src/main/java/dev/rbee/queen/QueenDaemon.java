@@ -124,7 +124,7 @@ public final class QueenDaemon {
                     registrations.register(r, json);
                     eventsRoute.register(r);
                     new QueenLogs(config.home(), localHive, json, timer, stopping::get)
-                            .remoteNodes(nodes.registry()::exists, nodes.remoteHives()::ifRunning).register(r);
+                            .remoteNodes(nodes.registry()::exists, nodes.remoteHives()::ifRunning, nodes.remoteLogFiles()).register(r);
                     openAi.register(r);
                     new MetricsRoutes(metrics).register(r);
                     new dev.rbee.queen.nodes.RegistryRoutes(nodes.registry(), json, events).register(r);

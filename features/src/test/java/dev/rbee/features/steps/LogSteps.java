@@ -103,6 +103,23 @@ public class LogSteps {
         }
     }
 
+    @Then("stdout has {int} JSON log lines from {string} on {string}, the last {int} lines of {string}")
+    public void lastJsonLogLines(int count, String source, String node, int last, String log) throws IOException {
+        List<String> file = Files.readAllLines(world.home().resolve("logs").resolve(world.fill(log)));
+        List<String> out = world.lastRun().stdout().lines().toList();
+        List<String> shown = new java.util.ArrayList<>();
+        for (String line : out) {
+            JsonNode event = json.tree(line);
+            if ("log".equals(event.get("type").asText())) {
+                assertEquals(node, event.get("node").asText(), line);
+                assertEquals(world.fill(source), event.get("source").asText(), line);
+                shown.add(event.get("line").asText());
+            }
+        }
+        assertEquals(count, shown.size(), () -> "stdout:\n" + out);
+        assertEquals(file.subList(file.size() - last, file.size()), shown);
+    }
+
     /**
      * Every line written to {@code log} after {@code started} reached stdout, each within {@code millis} of the time
      * stamped on it (lines without a time stamp, e.g. from native code, are checked for presence only).

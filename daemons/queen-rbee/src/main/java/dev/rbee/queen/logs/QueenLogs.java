@@ -15,10 +15,12 @@ import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.LogFile;
 import dev.rbee.daemon.SseChannel;
 import dev.rbee.queen.hive.LocalHive;
+import dev.rbee.queen.nodes.RemoteLogFiles;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +33,8 @@ import java.util.function.Predicate;
 /**
  * {@code GET /v2/logs} (api.md §5.7). Queen's own log is read here; a running hive's logs (localhost or a registered
  * node) are relayed from its {@code GET /v1/logs}; a stopped localhost hive's are read from {@code <RBEE_HOME>/logs/}
- * (shared with queen), which has no end to follow, so {@code follow} then answers {@code HIVE_NOT_RUNNING}.
+ * (shared with queen) and a stopped remote hive's over SSH; neither has an end to follow, so {@code follow} then
+ * answers {@code HIVE_NOT_RUNNING}.
  */
 public final class QueenLogs {
     static final String QUEEN = "queen-rbee";
@@ -46,6 +49,7 @@ public final class QueenLogs {
     private final BooleanSupplier stopping;
     private Predicate<String> registered = node -> false;
     private Function<String, Optional<HiveClient>> runningHive = node -> Optional.empty();
+    private RemoteLogFiles remoteFiles;
 
     public QueenLogs(RbeeHome home, LocalHive localHive, Json json, ScheduledExecutorService timer,
                      BooleanSupplier stopping) {
@@ -74,10 +78,15 @@ public final class QueenLogs {
         }
     }
 
-    /** Registered nodes and a client for a node's hive when it answers now (without starting it). */
-    public QueenLogs remoteNodes(Predicate<String> registered, Function<String, Optional<HiveClient>> runningHive) {
+    /**
+     * Registered nodes, a client for a node's hive when it answers now (without starting it), and the node's files
+     * for when it does not.
+     */
+    public QueenLogs remoteNodes(Predicate<String> registered, Function<String, Optional<HiveClient>> runningHive,
+                                 RemoteLogFiles remoteFiles) {
         this.registered = registered;
         this.runningHive = runningHive;
+        this.remoteFiles = remoteFiles;
         return this;
     }
 
@@ -97,17 +106,16 @@ public final class QueenLogs {
             }
         }
         if (query.follow()) {
-            throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive is not running on " + query.node(),
-                    Map.of("node", query.node()));
+            throw notRunning(query.node());
         }
         fromFile(ctx, query, file, query.node(), query.worker() == null ? HIVE : query.worker(), () -> false);
     }
 
     /**
-     * A registered node's logs come from its running hive's {@code GET /v1/logs}. A stopped remote hive's files are
-     * not read yet (api.md wants them over SFTP): that answers {@code HIVE_NOT_RUNNING} with where the log lies.
+     * A registered node's logs come from its running hive's {@code GET /v1/logs}; a stopped hive's files are read on
+     * the node over SSH, which has no end to follow.
      */
-    private void remoteNodeLogs(Context ctx, LogQuery query) throws ClientGoneException {
+    private void remoteNodeLogs(Context ctx, LogQuery query) throws ClientGoneException, InterruptedException {
         if (!registered.test(query.node())) {
             throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + query.node() + "' is not registered",
                     Map.of("node", query.node()));
@@ -121,15 +129,41 @@ public final class QueenLogs {
                 // stopped between the check and the call
             }
         }
-        throw RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive is not running on " + query.node()
-                + "; its logs are in RBEE_HOME/logs on the node", Map.of("node", query.node()));
+        if (query.follow()) {
+            throw notRunning(query.node());
+        }
+        if (query.worker() != null && !LogQuery.WORKER_ID.matcher(query.worker()).matches()) {
+            throw workerNotFound(query.worker());
+        }
+        String source = query.worker() == null ? HIVE : query.worker();
+        List<String> lines = remoteFiles.tail(query.node(), source + ".log", query.lines()).orElseGet(() -> {
+            if (query.worker() != null) {
+                throw workerNotFound(query.worker());
+            }
+            return List.of();
+        });
+        SseChannel channel = SseChannel.open(ctx, json);
+        for (String line : lines) {
+            channel.send(new LogEvent(query.node(), source, line));
+        }
+        channel.send(new EofEvent(EofEvent.TAIL_COMPLETE));
+        channel.done();
+    }
+
+    private static RbeeException notRunning(String node) {
+        return RbeeException.of(ErrorCode.HIVE_NOT_RUNNING, "rbee-hive is not running on " + node,
+                Map.of("node", node));
+    }
+
+    private static RbeeException workerNotFound(String workerId) {
+        return RbeeException.of(ErrorCode.WORKER_NOT_FOUND, "Worker '" + workerId + "' not found",
+                Map.of("worker_id", workerId));
     }
 
     private Path workerLog(String workerId) {
         Path file = home.logsDir().resolve(workerId + ".log");
         if (!LogQuery.WORKER_ID.matcher(workerId).matches() || !Files.isRegularFile(file)) {
-            throw RbeeException.of(ErrorCode.WORKER_NOT_FOUND, "Worker '" + workerId + "' not found",
-                    Map.of("worker_id", workerId));
+            throw workerNotFound(workerId);
         }
         return file;
     }

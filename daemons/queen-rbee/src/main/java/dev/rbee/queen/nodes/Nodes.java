@@ -42,6 +42,10 @@ public final class Nodes implements AutoCloseable {
         return new dev.rbee.queen.install.NodeInstaller(registry, connector, distribution, stopper);
     }
 
+    public RemoteLogFiles remoteLogFiles() {
+        return new RemoteLogFiles(registry, connector);
+    }
+
     public RemoteHives remoteHives() {
         return remoteHives;
     }
