@@ -95,6 +95,9 @@ Feature: Hives started over SSH on registered nodes (scenarios.md §2, §18, §1
     When I run "rbee-keeper hive status --node workstation"
     Then the exit code is 0
     And stdout has a line matching "  workers: 0"
+    When I run "rbee-keeper hive status --node workstation --json"
+    Then the exit code is 0
+    And stdout's JSON "/last_heartbeat_at" is a time within the last 10 s
     When I run "rbee-keeper hive stop --node workstation"
     Then the exit code is 0
     And stdout is "✅ rbee-hive on workstation stopped (0 worker(s) stopped)"

@@ -11,6 +11,7 @@ import dev.rbee.daemon.ParentWatch;
 import dev.rbee.daemon.Signals;
 import dev.rbee.contract.ApiPaths;
 
+import dev.rbee.queen.hive.HiveHeartbeats;
 import dev.rbee.queen.hive.HiveControl;
 import dev.rbee.queen.hive.HiveControlRoutes;
 import dev.rbee.queen.hive.LocalHive;
@@ -32,6 +33,7 @@ import dev.rbee.queen.metrics.QueenMetrics;
 import dev.rbee.queen.openai.ModelListing;
 import dev.rbee.queen.openai.OpenAiRoutes;
 import dev.rbee.queen.openai.TemplateSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -107,7 +109,9 @@ public final class QueenDaemon {
         WorkerShutdownService workerShutdown = new WorkerShutdownService(directory, localHive, json);
         dev.rbee.queen.registry.WorkerRegistrations registrations = new dev.rbee.queen.registry.WorkerRegistrations(
                 directory, nodes.registry()::exists);
+        HiveHeartbeats heartbeats = new HiveHeartbeats(Clock.systemUTC());
         QueenRoutes routes = new QueenRoutes(tasks, jobs, directory, this::shutdown, stopping::get, json)
+                .heartbeats(heartbeats)
                 .registeredNodes(n -> nodes.registry().find(n).isPresent(), nodes.remoteHives()::heard)
                 .localHive(localHive::heard);
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(dev.rbee.queen.hive.LocalHiveSnapshot.of(localHive)));
@@ -118,7 +122,7 @@ public final class QueenDaemon {
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
                     routes.register(r);
-                    new HiveControlRoutes(new HiveControl(localHive, directory).remote(remoteHives), json).register(r);
+                    new HiveControlRoutes(new HiveControl(localHive, directory, heartbeats).remote(remoteHives), json).register(r);
                     r.post(ApiPaths.WORKERS_SPAWN, spawn::handle);
                     r.post(ApiPaths.WORKERS_SHUTDOWN, workerShutdown::handle);
                     registrations.register(r, json);

@@ -69,6 +69,15 @@ public class KeeperSteps {
         assertEquals(world.fill(expected), value.toString(), () -> "stdout: " + world.lastRun().stdout());
     }
 
+    @Then("stdout's JSON {string} is a time within the last {int} s")
+    public void jsonTimeRecent(String pointer, int seconds) {
+        JsonNode value = document().at(pointer);
+        assertTrue(value.isTextual(), () -> pointer + " is not a time in " + world.lastRun().stdout());
+        java.time.Duration age = java.time.Duration.between(java.time.Instant.parse(value.asText()),
+                java.time.Instant.now());
+        assertTrue(!age.isNegative() && age.getSeconds() <= seconds, () -> pointer + " is " + age + " old");
+    }
+
     @Then("stdout is a JSON document where {string} has {int} entry/entries")
     public void jsonDocumentListSize(String pointer, int size) {
         JsonNode value = document().at(pointer);

@@ -32,9 +32,12 @@ public final class HiveControl {
     private final LocalHive local;
     private final WorkerDirectory directory;
 
-    public HiveControl(LocalHive local, WorkerDirectory directory) {
+    private final HiveHeartbeats heartbeats;
+
+    public HiveControl(LocalHive local, WorkerDirectory directory, HiveHeartbeats heartbeats) {
         this.local = local;
         this.directory = directory;
+        this.heartbeats = heartbeats;
     }
 
     private RemoteHiveControl remote;
@@ -72,6 +75,10 @@ public final class HiveControl {
 
     /** A live look at the hive: health, backends, resources and workers, each asked of the hive itself. */
     public HiveStatus status(String node) {
+        return heartbeats.stamp(statusWithoutHeartbeat(node));
+    }
+
+    private HiveStatus statusWithoutHeartbeat(String node) {
         if (isRemote(node)) {
             return remote.status(node);
         }

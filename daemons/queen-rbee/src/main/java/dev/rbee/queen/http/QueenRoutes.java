@@ -12,6 +12,7 @@ import dev.rbee.contract.queen.JobsResponse;
 import dev.rbee.contract.queen.QueenHealth;
 import dev.rbee.contract.queen.WorkersListResponse;
 import dev.rbee.daemon.Responses;
+import dev.rbee.queen.hive.HiveHeartbeats;
 import dev.rbee.queen.hive.LocalHive;
 import dev.rbee.queen.registry.WorkerDirectory;
 import dev.rbee.queen.tasks.JobRegistry;
@@ -40,6 +41,7 @@ public final class QueenRoutes {
     private java.util.function.Predicate<String> registered = node -> false;
     private java.util.function.Consumer<HiveHeartbeatRequest> localHeard = beat -> { };
     private java.util.function.BiConsumer<String, Long> heard = (node, pid) -> { };
+    private HiveHeartbeats heartbeats = new HiveHeartbeats(java.time.Clock.systemUTC());
 
     public QueenRoutes(TaskService tasks, JobRegistry jobs, WorkerDirectory directory, Supplier<Object> shutdown,
                        BooleanSupplier stopping, Json json) {
@@ -78,6 +80,12 @@ public final class QueenRoutes {
     }
 
     /** The localhost hive's heartbeat, for a restarted queen to adopt the hive that outlived its predecessor. */
+    /** Where the times of hive heartbeats go, for the hive status. */
+    public QueenRoutes heartbeats(HiveHeartbeats times) {
+        this.heartbeats = times;
+        return this;
+    }
+
     public QueenRoutes localHive(java.util.function.Consumer<HiveHeartbeatRequest> onHeartbeat) {
         this.localHeard = onHeartbeat;
         return this;
@@ -121,6 +129,7 @@ public final class QueenRoutes {
         if (!known(beat.node())) {
             throw nodeNotFound(beat.node());
         }
+        heartbeats.heard(beat.node());
         if (LocalHive.NODE.equals(beat.node())) {
             localHeard.accept(beat);
         } else {

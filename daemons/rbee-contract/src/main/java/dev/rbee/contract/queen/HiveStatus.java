@@ -26,6 +26,11 @@ public record HiveStatus(
         return new HiveStatus(node, false, HiveState.STOPPED, null, null, null, null, null, null, 0, null);
     }
 
+    public HiveStatus withLastHeartbeatAt(String at) {
+        return new HiveStatus(node, running, state, url, version, pid, at, backends, resources, workers,
+                alreadyRunning);
+    }
+
     public HiveStatus withAlreadyRunning(boolean value) {
         return new HiveStatus(node, running, state, url, version, pid, lastHeartbeatAt, backends, resources, workers,
                 value);
