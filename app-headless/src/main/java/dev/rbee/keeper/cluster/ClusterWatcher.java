@@ -1,5 +1,6 @@
 package dev.rbee.keeper.cluster;
 
+import dev.rbee.contract.ApiPaths;
 import dev.rbee.contract.client.InterruptedCallException;
 import dev.rbee.contract.client.QueenClient;
 import dev.rbee.contract.client.SseResponse;
@@ -12,9 +13,12 @@ import dev.rbee.contract.sse.SseEventStream;
 import dev.rbee.contract.sse.ShutdownEvent;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,25 +26,37 @@ import java.util.function.Consumer;
  * Follows queen's {@code GET /v2/events} on its own thread and hands each new {@link ClusterUpdate} to a listener
  * through an executor (the desktop passes {@code Platform::runLater}), coalesced so a slow listener only ever gets
  * the newest one. When the stream breaks or queen announces {@code shutdown} it reports DISCONNECTED, keeps the last
- * state for display, and reconnects with {@link Backoff}; every connection starts over from queen's snapshot.
+ * state for display, and reconnects with {@link Backoff}; every connection starts over from queen's snapshot. A
+ * connection that stays silent longer than {@code silenceLimit} (queen writes a keep-alive every 10 s, api.md §4) is
+ * taken for dead and cut, since a half-open TCP connection to a vanished host would otherwise block the read for ever.
  */
 public final class ClusterWatcher implements AutoCloseable {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
+    /** Three missed keep-alives. */
+    public static final Duration SILENCE_LIMIT = Duration.ofSeconds(30);
 
     private final QueenClient client;
     private final InstantSource clock;
     private final Backoff backoff;
+    private final Duration silenceLimit;
+    private final ScheduledExecutorService watchdog;
     private final Coalescer<ClusterUpdate> out;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
     private volatile SseResponse current;
     private volatile ClusterUpdate latest;
+    private volatile Instant lastHeard;
+    private volatile boolean cutForSilence;
 
     public ClusterWatcher(QueenClient client, Executor executor, Consumer<ClusterUpdate> listener,
-                          InstantSource clock, Backoff backoff) {
+                          InstantSource clock, Backoff backoff, Duration silenceLimit) {
         this.client = client;
         this.clock = clock;
         this.backoff = backoff;
+        this.silenceLimit = silenceLimit;
+        this.lastHeard = clock.instant();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("rbee-cluster-watchdog").unstarted(r));
         this.out = new Coalescer<>(executor, listener);
         this.latest = new ClusterUpdate(ClusterState.empty(clock.instant()), ConnectionState.CONNECTING);
         this.thread = Thread.ofPlatform().daemon().name("rbee-cluster-watcher").unstarted(this::run);
@@ -49,7 +65,7 @@ public final class ClusterWatcher implements AutoCloseable {
     /** Starts following with the system clock and {@link Backoff#DEFAULT}. */
     public static ClusterWatcher start(QueenClient client, Executor executor, Consumer<ClusterUpdate> listener) {
         ClusterWatcher watcher = new ClusterWatcher(client, executor, listener, InstantSource.system(),
-                Backoff.DEFAULT);
+                Backoff.DEFAULT, SILENCE_LIMIT);
         watcher.start();
         return watcher;
     }
@@ -57,6 +73,8 @@ public final class ClusterWatcher implements AutoCloseable {
     public void start() {
         out.offer(latest);
         thread.start();
+        long every = Math.max(50, silenceLimit.toMillis() / 4);
+        watchdog.scheduleWithFixedDelay(this::checkSilence, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The newest update, also those the listener has not been handed yet; safe from any thread. */
@@ -64,9 +82,9 @@ public final class ClusterWatcher implements AutoCloseable {
         return latest;
     }
 
-    /** True while the watcher's thread is alive. */
+    /** True while the watcher's thread or its watchdog is alive. */
     public boolean running() {
-        return thread.isAlive();
+        return thread.isAlive() || !watchdog.isTerminated();
     }
 
     private void run() {
@@ -88,7 +106,10 @@ public final class ClusterWatcher implements AutoCloseable {
 
     /** One connection, from opening to its end; returns why it ended. */
     private String follow() {
-        try (SseResponse response = client.events()) {
+        cutForSilence = false;
+        heard();
+        try (SseResponse response = client.http().openSse("GET", ApiPaths.EVENTS, null, comment -> heard())) {
+            heard();
             current = response;
             if (isClosing()) {
                 return "closed";
@@ -113,6 +134,7 @@ public final class ClusterWatcher implements AutoCloseable {
         publish(ClusterState.of(snapshot, clock.instant()), ConnectionState.CONNECTED);
         while (events.hasNext()) {
             SseEvent event = events.next();
+            heard();
             if (event instanceof ShutdownEvent) {
                 return "queen-rbee is shutting down";
             }
@@ -136,7 +158,27 @@ public final class ClusterWatcher implements AutoCloseable {
         }
     }
 
-    private static String ended(SseEventStream events) {
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private void heard() {
+        lastHeard = clock.instant();
+    }
+
+    /** On the watchdog thread: cutting the stream makes the blocked read on the watcher's thread end. */
+    private void checkSilence() {
+        SseResponse response = current;
+        if (response != null && clock.instant().isAfter(lastHeard.plus(silenceLimit))) {
+            cutForSilence = true;
+            closeQuietly(response);
+        }
+    }
+
+    private String ended(SseEventStream events) {
+        if (cutForSilence) {
+            return "no word from queen for " + describe(silenceLimit);
+        }
         return events.failure().map(e -> "the event stream broke: " + e.getMessage())
                 .orElse("queen closed the event stream");
     }
@@ -176,6 +218,7 @@ public final class ClusterWatcher implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        watchdog.shutdownNow();
         SseResponse response = current;
         if (response != null) {
             closeQuietly(response);
@@ -183,11 +226,12 @@ public final class ClusterWatcher implements AutoCloseable {
         thread.interrupt();
         try {
             thread.join(JOIN_TIMEOUT);
+            watchdog.awaitTermination(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            throw new IllegalStateException("The cluster watcher's thread did not end within " + JOIN_TIMEOUT);
+        if (thread.isAlive() || !watchdog.isTerminated()) {
+            throw new IllegalStateException("The cluster watcher's threads did not end within " + JOIN_TIMEOUT);
         }
     }
 }
