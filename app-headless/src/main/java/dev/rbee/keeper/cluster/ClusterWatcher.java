@@ -82,9 +82,9 @@ public final class ClusterWatcher implements AutoCloseable {
         return latest;
     }
 
-    /** True while the watcher's thread or its watchdog is alive. */
+    /** True from {@link #start()} until {@link #close()} has ended the watcher's thread and its watchdog. */
     public boolean running() {
-        return thread.isAlive() || !watchdog.isTerminated();
+        return thread.getState() != Thread.State.NEW && (thread.isAlive() || !watchdog.isTerminated());
     }
 
     private void run() {
@@ -116,7 +116,7 @@ public final class ClusterWatcher implements AutoCloseable {
             }
             return read(response.events());
         } catch (RbeeException | UnreachableException | UncheckedIOException e) {
-            return e.getMessage();
+            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         } catch (InterruptedCallException e) {
             return "closed";
         } finally {
