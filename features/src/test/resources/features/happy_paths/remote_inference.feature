@@ -48,3 +48,24 @@ Feature: Inference on a remote node (scenarios.md §3)
     And the SSH server ran no command since then
     When queen-rbee receives SIGTERM
     Then within 15 s nothing of this scenario is running
+
+  # cli.md §11 on a registered node: models download/list/rm go through queen to the node's hive, which queen starts
+  # over SSH; api.md §5.8: GET /v1/models then lists that catalog too, with no worker for it.
+  Scenario: Models of a remote node: download, list, the OpenAI model list, delete
+    When I run "rbee-keeper models download --node workstation hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF"
+    Then the exit code is 0
+    And stdout has a line matching "✅ hf:TheBloke/TinyLlama-1\.1B-Chat-v1\.0-GGUF downloaded to <node-rbee-home-ops>/models/hf/TheBloke/TinyLlama-1\.1B-Chat-v1\.0-GGUF/tinyllama-1\.1b-chat-v1\.0\.Q4_K_M\.gguf \([0-9.]+ MB\)"
+    And the catalog of the node user "ops" has 1 row
+    When I run "rbee-keeper models list --node workstation"
+    Then the exit code is 0
+    And stdout has a line matching "tinyllama-1\.1b-chat-v1\.0\.Q4_K_M +hf:TheBloke/TinyLlama-1\.1B-Chat-v1\.0-GGUF +.*"
+    And "/v1/models" lists the models "hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF", each once, owned by rbee
+    When I run "rbee-keeper models rm --node workstation tinyllama-1.1b-chat-v1.0.Q4_K_M --yes"
+    Then the exit code is 0
+    And stdout has a line matching "✅ Deleted tinyllama-1\.1b-chat-v1\.0\.Q4_K_M from workstation \([0-9.]+ MB freed\)"
+    And the catalog of the node user "ops" has 0 rows
+    When I run "rbee-keeper models list --node nowhere"
+    Then the exit code is 1
+    And stderr contains the line "[queen-rbee] ❌ Error: Node 'nowhere' is not registered (NODE_NOT_FOUND)"
+    When queen-rbee receives SIGTERM
+    Then within 15 s nothing of this scenario is running

@@ -117,7 +117,7 @@ public final class QueenDaemon {
         QueenMetrics metrics = new QueenMetrics(jobs, directory, () -> List.of(dev.rbee.queen.hive.LocalHiveSnapshot.of(localHive)));
         jobs.onFinished(metrics::jobFinished);
         Supplier<List<HiveClient>> runningHives = () -> localHive.ifRunning(Duration.ofSeconds(2)).stream().toList();
-        OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, runningHives),
+        OpenAiRoutes openAi = new OpenAiRoutes(tasks, new ModelListing(directory, () -> allRunningHives(runningHives, nodes.remoteHives())),
                 new TemplateSource(runningHives), new dev.rbee.queen.openai.ModelRouting(directory), json);
         http = HttpDaemon.start(new DaemonIdentity(Component.QUEEN, Version.CURRENT, json), config.bind(),
                 config.port(), QueenRoutes.auth(secret, apiKey), r -> {
@@ -135,8 +135,9 @@ public final class QueenDaemon {
                     new dev.rbee.queen.install.InstallRoutes(nodes.registry(), nodes.installer(
                             config.distribution().root(), new dev.rbee.queen.install.RunningHiveStopper(secret, json)),
                             json).register(r);
-                    new dev.rbee.queen.models.NodeModelRoutes(node -> localHive.ensureRunning(
-                            text -> LOG.info("{}", text)), json).register(r);
+                    new dev.rbee.queen.models.NodeModelRoutes(node -> LocalHive.NODE.equals(node)
+                            ? localHive.ensureRunning(text -> LOG.info("{}", text))
+                            : nodes.remoteHives().connect(node, text -> LOG.info("{}", text)), json).register(r);
                 });
         Signals.onTerminate(this::shutdown);
         if (config.ephemeral()) {
@@ -180,5 +181,15 @@ public final class QueenDaemon {
             exit.exit(0);
         }, 200, TimeUnit.MILLISECONDS);
         return shutdownResult;
+    }
+
+    /** The local hive, then every registered node's hive that queen started or heard from and that answers now. */
+    private static List<HiveClient> allRunningHives(Supplier<List<HiveClient>> local,
+                                                    dev.rbee.queen.nodes.RemoteHives remote) {
+        List<HiveClient> hives = new java.util.ArrayList<>(local.get());
+        for (String node : remote.known()) {
+            remote.ifRunning(node, Duration.ofSeconds(2)).ifPresent(hives::add);
+        }
+        return hives;
     }
 }

@@ -20,7 +20,6 @@ import dev.rbee.contract.validation.Validator;
 import dev.rbee.daemon.ClientGoneException;
 import dev.rbee.daemon.Responses;
 import dev.rbee.daemon.SseChannel;
-import dev.rbee.queen.hive.LocalHive;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * Queen's model endpoints for a node (api.md §5.1): list, download (the hive's download stream relayed) and delete.
- * The node's hive is started when needed. Only the built-in node {@code localhost} exists so far.
+ * The node's hive ({@code localhost} or a registered node's, over SSH) is started when needed.
  */
 public final class NodeModelRoutes {
     private final Function<String, HiveClient> hives;
@@ -47,13 +46,9 @@ public final class NodeModelRoutes {
         routes.delete(ApiPaths.NODE_MODEL_TEMPLATE, this::delete);
     }
 
+    /** An unknown node is {@code NODE_NOT_FOUND} from {@code hives}. */
     private HiveClient hive(Context ctx) {
-        String node = ctx.pathParam(ApiPaths.PARAM_NAME);
-        if (!LocalHive.NODE.equals(node)) {
-            throw RbeeException.of(ErrorCode.NODE_NOT_FOUND, "Node '" + node + "' is not registered",
-                    Map.of("node", node));
-        }
-        return hives.apply(node);
+        return hives.apply(ctx.pathParam(ApiPaths.PARAM_NAME));
     }
 
     private void list(Context ctx) {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /v1/models} (api.md §5.8): the catalog entries of the running hives (each asked with a 2 s limit; a slow
+ * {@code GET /v1/models} (api.md §5.8): the catalog entries of the running hives, local and remote (each asked with a 2 s limit; a slow
  * one is skipped) and the model refs of registered workers, each ref once, in that order. {@code created} is the
  * catalog's download time, or queen's start for a ref only a worker has.
  */
