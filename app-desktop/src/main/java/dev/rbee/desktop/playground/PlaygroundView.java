@@ -2,6 +2,7 @@ package dev.rbee.desktop.playground;
 
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,6 +40,7 @@ public final class PlaygroundView {
         cancel.setOnAction(e -> vm.cancel());
         Label status = label("status", vm.statusProperty());
         HBox actions = new HBox(8, run, cancel, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("actions");
 
         TextArea answer = new TextArea();
@@ -57,11 +59,18 @@ public final class PlaygroundView {
         HBox stats = new HBox(24, caption("Time to first token"), label("ttft", vm.timeToFirstTokenProperty()),
                 caption("Speed"), label("tokens-per-second", vm.tokensPerSecondProperty()));
         stats.getStyleClass().add("stats");
+        // The same warning the CLI prints: random weights, so gibberish is the expected answer, not a bug.
+        Label demo = new Label("demo:tiny has random weights: its output is meaningless and only shows that the "
+                + "cluster works.");
+        demo.setId("demo-note");
+        demo.getStyleClass().add("hint");
+        demo.visibleProperty().bind(vm.demoModelProperty());
+        demo.managedProperty().bind(demo.visibleProperty());
 
         Label title = new Label("Playground");
         title.getStyleClass().add("screen-title");
         VBox screen = new VBox(10, title, caption("Prompt"), prompt, parameters, actions, error,
-                caption("Answer"), answer, stats);
+                caption("Answer"), answer, demo, stats);
         screen.setPadding(new Insets(16));
         screen.getStyleClass().add("playground");
         return screen;

@@ -1,5 +1,6 @@
 package dev.rbee.desktop.playground;
 
+import dev.rbee.contract.ModelRef;
 import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.TaskRequest;
@@ -12,6 +13,8 @@ import dev.rbee.keeper.infer.InferenceRun;
 import dev.rbee.keeper.infer.PartialResults;
 import dev.rbee.keeper.infer.StopSequences;
 import dev.rbee.keeper.queen.QueenSession;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -49,6 +52,8 @@ public final class PlaygroundViewModel {
     private final StringProperty timeToFirstToken = new SimpleStringProperty("");
     private final StringProperty tokensPerSecond = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanBinding demoModel = Bindings.createBooleanBinding(
+            () -> ModelRef.DEMO_TINY.equals(model.get() == null ? null : model.get().trim()), model);
 
     private final Supplier<QueenSession> sessions;
     private final RbeeHome home;
@@ -190,4 +195,6 @@ public final class PlaygroundViewModel {
     public StringProperty timeToFirstTokenProperty() { return timeToFirstToken; }
     public StringProperty tokensPerSecondProperty() { return tokensPerSecond; }
     public BooleanProperty runningProperty() { return running; }
+    /** True while the model is demo:tiny, whose random weights make any answer gibberish. */
+    public BooleanBinding demoModelProperty() { return demoModel; }
 }

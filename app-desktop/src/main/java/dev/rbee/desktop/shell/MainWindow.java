@@ -4,6 +4,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
 import java.util.LinkedHashMap;
@@ -44,6 +47,9 @@ public final class MainWindow {
         root.setBottom(status);
 
         Scene scene = new Scene(root, 1100, 720);
+        // Ctrl+Q closes like the window's close button: the same onHidden clean-up (stopping an owned queen) runs.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> scene.getWindow().hide());
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         return scene;
     }

@@ -41,6 +41,14 @@ class PlaygroundViewModelTest {
     }
 
     @Test
+    void theDemoNoteFollowsTheModel() {
+        PlaygroundViewModel vm = viewModel(() -> null);
+        assertTrue(vm.demoModelProperty().get());
+        vm.modelProperty().set("hf:TheBloke/TinyLlama-1.1B-Chat-v1.0-GGUF");
+        assertFalse(vm.demoModelProperty().get());
+    }
+
+    @Test
     void stopSequencesAreOnePerLineWithEscapes() {
         PlaygroundViewModel vm = viewModel(() -> null);
         vm.stopProperty().set("END\n\n\\n\\n");

@@ -87,6 +87,7 @@ class PlaygroundWindowTest {
         assertTrue(label(robot, "#tokens-per-second").getText().matches("\\d+\\.\\d tokens/s"));
         assertEquals("Done: 10 tokens (MAX_TOKENS)", label(robot, "#status").getText());
         assertFalse(robot.lookup("#run").queryButton().isDisabled(), "Run is enabled again");
+        assertTrue(robot.lookup("#demo-note").query().isVisible(), "demo:tiny's gibberish is explained");
     }
 
     private static Label label(FxRobot robot, String id) {
