@@ -46,7 +46,8 @@ public final class KeeperCli {
     public int run(String... args) {
         CommandLine root = commandLine();
         if (args.length == 0) {
-            // The desktop app does not exist yet, so no arguments means the help of the CLI.
+            // bin/rbee-keeper sends a call without arguments to the desktop app (app-desktop's DesktopMain); run
+            // directly, the CLI without arguments prints its help.
             root.usage(console.out());
             return FAILED;
         }

@@ -36,10 +36,19 @@ public final class CommandRun {
         return start(command, env, null);
     }
 
-    /** {@code stdin} null leaves the pipe open, as a terminal would be; otherwise it is written and closed. */
+    /**
+     * {@code stdin} null leaves the pipe open, as a terminal would be; otherwise it is written and closed. A null
+     * value in {@code env} removes that variable from what the command inherits (e.g. DISPLAY of the test machine).
+     */
     public static CommandRun start(List<String> command, Map<String, String> env, String stdin) {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
         try {
             Process process = builder.start();
             if (stdin != null) {

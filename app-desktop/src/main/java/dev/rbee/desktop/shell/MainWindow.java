@@ -1,0 +1,56 @@
+package dev.rbee.desktop.shell;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The main window: navigation on the left, the chosen screen in the middle, queen's state at the bottom. The
+ * navigation lists only screens that work; new screens are added to {@code screens} as they are built.
+ */
+public final class MainWindow {
+    public static final String TITLE = "rbee-keeper";
+    private static final String STYLESHEET = "/assets/rbee.css";
+
+    private MainWindow() {
+    }
+
+    public static Scene scene(ShellViewModel shell, Map<String, Node> screens) {
+        Map<String, Node> ordered = new LinkedHashMap<>(screens);
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("main-window");
+
+        ListView<String> navigation = new ListView<>();
+        navigation.setId("navigation");
+        navigation.getStyleClass().add("navigation");
+        navigation.getItems().addAll(ordered.keySet());
+        navigation.getSelectionModel().selectedItemProperty().addListener(
+                (observable, before, chosen) -> root.setCenter(chosen == null ? null : ordered.get(chosen)));
+        navigation.getSelectionModel().selectFirst();
+        navigation.setPrefWidth(170);
+        root.setLeft(navigation);
+
+        Label status = new Label();
+        status.setId("queen-status");
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(shell.queenStatusProperty());
+        root.setBottom(status);
+
+        Scene scene = new Scene(root, 1100, 720);
+        // Ctrl+Q closes like the window's close button: the same onHidden clean-up (stopping an owned queen) runs.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> scene.getWindow().hide());
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
+        return scene;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rbee.desktop.shell;
+
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.keeper.QueenUrl;
+import dev.rbee.keeper.cli.ErrorContext;
+import dev.rbee.keeper.cli.ErrorPresenter;
+import dev.rbee.keeper.queen.QueenLifecycleListener;
+import dev.rbee.keeper.queen.QueenSession;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The window's status line about queen: connecting, started by this app (ephemeral) or already running
+ * (persistent), or why it cannot be reached. The lifecycle callbacks come on the working thread and are handed to
+ * the UI executor.
+ */
+public final class ShellViewModel implements QueenLifecycleListener {
+    private final ReadOnlyStringWrapper queenStatus = new ReadOnlyStringWrapper("queen-rbee: connecting…");
+    private final Executor ui;
+
+    public ShellViewModel(Executor ui) {
+        this.ui = ui;
+    }
+
+    /** Opens the queen session in the background so the first Run does not wait for a queen to start. */
+    public void connect(QueenConnection queen, Executor background) {
+        background.execute(() -> {
+            try {
+                QueenSession session = queen.session();
+                post(describe(session));
+            } catch (RbeeException e) {
+                post(String.join("  ", ErrorPresenter.lines(e, ErrorContext.of("", queen.home()))));
+            } catch (IllegalStateException e) {
+                // The window closed while queen was being reached; nobody reads the status any more.
+            }
+        });
+    }
+
+    static String describe(QueenSession session) {
+        String where = "queen-rbee " + session.queenVersion() + " at " + session.url().text();
+        return session.isEphemeral()
+                ? where + " · started by this app; stopped when the window closes"
+                : where + " · already running; left running when the window closes";
+    }
+
+    @Override
+    public void startingEphemeral(QueenUrl url) {
+        post("Starting queen-rbee (ephemeral) on " + url.text() + "…");
+    }
+
+    @Override
+    public void versionMismatch(String queenVersion, String keeperVersion) {
+        post("⚠️ queen-rbee is " + queenVersion + ", this rbee-keeper is " + keeperVersion);
+    }
+
+    @Override
+    public void stoppingEphemeral() {
+        post("Stopping ephemeral queen-rbee and everything it started…");
+    }
+
+    private void post(String text) {
+        ui.execute(() -> queenStatus.set(text));
+    }
+
+    public ReadOnlyStringProperty queenStatusProperty() {
+        return queenStatus.getReadOnlyProperty();
+    }
+}
