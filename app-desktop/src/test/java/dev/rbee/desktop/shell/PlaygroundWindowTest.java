@@ -79,8 +79,11 @@ class PlaygroundWindowTest {
         robot.interact(() -> robot.lookup("#max-tokens").queryAs(TextField.class).setText("10"));
         robot.clickOn("#run");
 
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !label(robot, "#ttft").getText().isEmpty()
+        // The end of a run sets several labels in one FX event; wait for the last of them (the status), then let
+        // that event finish before reading the others.
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> label(robot, "#status").getText().startsWith("Done")
                 || !label(robot, "#error").getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", label(robot, "#error").getText());
         assertFalse(robot.lookup("#answer").queryAs(TextArea.class).getText().isEmpty());
         assertTrue(label(robot, "#ttft").getText().matches("\\d+ ms"), label(robot, "#ttft").getText());
