@@ -1,5 +1,8 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.overview.OverviewFeed;
+import dev.rbee.desktop.overview.OverviewView;
+import dev.rbee.desktop.overview.OverviewViewModel;
 import dev.rbee.desktop.playground.PlaygroundView;
 import dev.rbee.desktop.playground.PlaygroundViewModel;
 import dev.rbee.desktop.shell.MainWindow;
@@ -7,10 +10,15 @@ import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.cli.KeeperCli;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,28 +62,44 @@ final class DesktopApp {
         ShellViewModel shell = new ShellViewModel(Platform::runLater);
         QueenConnection queen = new QueenConnection(keeper, shell);
         CountDownLatch closed = new CountDownLatch(1);
+        OverviewViewModel overview = new OverviewViewModel();
+        OverviewFeed feed = new OverviewFeed(overview, Platform::runLater);
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
+            Map<String, Node> screens = new LinkedHashMap<>();
+            screens.put("Overview", OverviewView.create(overview));
+            screens.put("Playground", PlaygroundView.create(playground));
+            Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
             Stage stage = new Stage();
             stage.setTitle(MainWindow.TITLE);
-            stage.setScene(MainWindow.scene(shell, Map.<String, Node>of("Playground",
-                    PlaygroundView.create(playground))));
+            stage.setScene(MainWindow.scene(shell, screens));
             stage.setOnHidden(event -> {
+                ticks.stop();
                 playground.cancel();
                 closed.countDown();
             });
             stage.show();
         });
         shell.connect(queen, background);
+        feed.start(queen, background);
         try {
             closed.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        feed.close();
         queen.close();
         background.shutdownNow();
         Platform.exit();
         return KeeperCli.OK;
+    }
+
+    /** Speeds decay and elapsed times grow without any event, so the overview is recomputed once a second. */
+    private static Timeline everySecond(Runnable action) {
+        Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> action.run()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+        timeline.play();
+        return timeline;
     }
 }

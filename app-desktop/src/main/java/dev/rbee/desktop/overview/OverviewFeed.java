@@ -1,0 +1,52 @@
+package dev.rbee.desktop.overview;
+
+import dev.rbee.contract.error.RbeeException;
+import dev.rbee.desktop.shell.QueenConnection;
+import dev.rbee.keeper.cluster.ClusterWatcher;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+/**
+ * Feeds the overview from queen's {@code GET /v2/events} through the keeper core's {@link ClusterWatcher}, once the
+ * app's queen session is open. The watcher reconnects by itself; this only starts and stops it.
+ */
+public final class OverviewFeed implements AutoCloseable {
+    private final OverviewViewModel overview;
+    private final Executor ui;
+    private ClusterWatcher watcher;
+    private boolean closed;
+
+    public OverviewFeed(OverviewViewModel overview, Executor ui) {
+        this.overview = overview;
+        this.ui = ui;
+    }
+
+    /** Opens the queen session in the background (the shell shows why when it cannot), then follows its events. */
+    public void start(QueenConnection queen, Executor background) {
+        background.execute(() -> {
+            try {
+                follow(ClusterWatcher.start(queen.session().client(), ui,
+                        update -> overview.show(update, Instant.now())));
+            } catch (RbeeException | IllegalStateException e) {
+                // No queen (the status line says why) or the window is closing: nothing to follow.
+            }
+        });
+    }
+
+    private synchronized void follow(ClusterWatcher started) {
+        if (closed) {
+            started.close();
+        } else {
+            watcher = started;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+}
