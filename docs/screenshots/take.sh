@@ -26,9 +26,9 @@ import -window root docs/screenshots/playground.png
 # A long answer, watched from the overview while it runs.
 xdotool mousemove 1060 209 click --repeat 2 1 sleep 0.2 key ctrl+a type "3000"
 xdotool mousemove 297 317 click 1
-sleep 4
+sleep 0.8
 xdotool mousemove 150 51 click 1                                # navigation: Overview
-sleep 3
+sleep 1.5
 import -window root docs/screenshots/overview.png
 xdotool key --window "$win" ctrl+q 2>/dev/null
 wait "$app"
