@@ -1,5 +1,6 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.overview.FleetControlViewModel;
 import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewView;
 import dev.rbee.desktop.overview.OverviewViewModel;
@@ -10,6 +11,8 @@ import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.cli.KeeperCli;
+import dev.rbee.keeper.fleet.FleetStop;
+import dev.rbee.keeper.fleet.Liveness;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -64,11 +67,13 @@ final class DesktopApp {
         CountDownLatch closed = new CountDownLatch(1);
         OverviewViewModel overview = new OverviewViewModel();
         OverviewFeed feed = new OverviewFeed(overview, Platform::runLater);
+        FleetControlViewModel fleet = new FleetControlViewModel(queen, shell, overview, new FleetStop(Liveness.real()),
+                () -> feed.start(queen, background), background, Platform::runLater);
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
-            screens.put("Overview", OverviewView.create(overview));
+            screens.put("Overview", OverviewView.create(overview, fleet));
             screens.put("Playground", PlaygroundView.create(playground));
             Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
             Stage stage = new Stage();

@@ -22,8 +22,14 @@ public final class OverviewFeed implements AutoCloseable {
         this.ui = ui;
     }
 
-    /** Opens the queen session in the background (the shell shows why when it cannot), then follows its events. */
+    /**
+     * Opens the queen session in the background (the shell shows why when it cannot), then follows its events. Does
+     * nothing while a watcher runs: it reconnects by itself, also to a queen started again after a stop.
+     */
     public void start(QueenConnection queen, Executor background) {
+        if (following()) {
+            return;
+        }
         background.execute(() -> {
             try {
                 follow(ClusterWatcher.start(queen.session().client(), ui,
@@ -34,8 +40,12 @@ public final class OverviewFeed implements AutoCloseable {
         });
     }
 
+    private synchronized boolean following() {
+        return watcher != null;
+    }
+
     private synchronized void follow(ClusterWatcher started) {
-        if (closed) {
+        if (closed || watcher != null) {
             started.close();
         } else {
             watcher = started;

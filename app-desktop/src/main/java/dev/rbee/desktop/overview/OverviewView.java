@@ -1,22 +1,21 @@
 package dev.rbee.desktop.overview;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import static dev.rbee.desktop.shell.Tables.column;
+
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import java.util.function.Function;
 
 /** The cluster overview screen: binds to {@link OverviewViewModel}; holds no logic of its own. */
 public final class OverviewView {
     private OverviewView() {
     }
 
-    public static Node create(OverviewViewModel vm) {
+    public static Node create(OverviewViewModel vm, FleetControlViewModel controls) {
         Label banner = new Label();
         banner.setId("overview-banner");
         banner.getStyleClass().add("banner");
@@ -59,16 +58,16 @@ public final class OverviewView {
         jobs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(jobs, Priority.ALWAYS);
 
-        VBox screen = new VBox(10, banner, title, connection, summary, speed, caption("Nodes"), nodes,
-                caption("Jobs in flight"), jobs);
+        ListView<String> alerts = new ListView<>(vm.alerts());
+        alerts.setId("overview-alerts");
+        alerts.setPlaceholder(new Label("No alerts"));
+        alerts.setPrefHeight(70);
+
+        VBox screen = new VBox(10, banner, title, connection, FleetControls.create(controls), summary, speed,
+                caption("Alerts"), alerts, caption("Nodes"), nodes, caption("Jobs in flight"), jobs,
+                FleetControls.report(controls));
         screen.setPadding(new Insets(16));
         return screen;
-    }
-
-    private static <R, V> TableColumn<R, V> column(String title, Function<R, V> value) {
-        TableColumn<R, V> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
     private static Label label(String id) {

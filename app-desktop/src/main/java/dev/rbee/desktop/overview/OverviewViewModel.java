@@ -25,20 +25,40 @@ import java.util.Map;
  * watcher already coalesces bursts, and {@link #refresh} is called on a timer because a silent job's speed decays.
  */
 public final class OverviewViewModel {
+    static final String QUEEN_STOPPED = "queen-rbee is stopped; Start queen brings the cluster back";
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Connecting to queen-rbee…");
     private final ReadOnlyBooleanWrapper disconnected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tokensPerSecond = new ReadOnlyStringWrapper("");
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
+    private final ObservableList<String> alerts = FXCollections.observableArrayList();
     private ClusterState state;
+    private ConnectionState lastConnection = ConnectionState.CONNECTING;
+    private boolean queenStopped;
 
     /** A new update from the watcher; {@code now} is the time to measure speeds and ages against. */
     public void show(ClusterUpdate update, Instant now) {
-        connection.set(describe(update.connection()));
-        disconnected.set(update.connection().phase() == ConnectionState.Phase.DISCONNECTED);
+        lastConnection = update.connection();
+        showConnection();
         state = update.state();
         refresh(now);
+    }
+
+    /** The user stopped queen from the app: say so instead of "lost… reconnecting", which would sound like a fault. */
+    public void queenStopped(boolean stopped) {
+        queenStopped = stopped;
+        showConnection();
+    }
+
+    /** The last state the watcher handed over (empty before the first snapshot), e.g. to list what to stop. */
+    public ClusterState state() {
+        return state == null ? ClusterState.empty(Instant.now()) : state;
+    }
+
+    private void showConnection() {
+        connection.set(queenStopped ? QUEEN_STOPPED : describe(lastConnection));
+        disconnected.set(queenStopped || lastConnection.phase() == ConnectionState.Phase.DISCONNECTED);
     }
 
     /** Recomputes what depends on the time: speeds fall to 0 when a job goes quiet, elapsed times grow. */
@@ -49,6 +69,7 @@ public final class OverviewViewModel {
         summary.set(summaryOf(state));
         tokensPerSecond.set(speed(state.tokensPerSecondAt(now)) + " across the cluster");
         nodes.setAll(nodeRows(state));
+        alerts.setAll(OverviewAlerts.of(state));
         jobs.setAll(state.activeJobs().stream().map(job -> jobRow(job, now)).toList());
     }
 
@@ -112,4 +133,5 @@ public final class OverviewViewModel {
     public ReadOnlyStringProperty tokensPerSecondProperty() { return tokensPerSecond.getReadOnlyProperty(); }
     public ObservableList<NodeRow> nodes() { return nodes; }
     public ObservableList<JobRow> jobs() { return jobs; }
+    public ObservableList<String> alerts() { return alerts; }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
  * the UI executor.
  */
 public final class ShellViewModel implements QueenLifecycleListener {
+    public static final String STOPPED_BY_USER = "queen-rbee is stopped · Start queen on the Overview brings it back";
     private final ReadOnlyStringWrapper queenStatus = new ReadOnlyStringWrapper("queen-rbee: connecting…");
     private final Executor ui;
 
@@ -28,14 +29,21 @@ public final class ShellViewModel implements QueenLifecycleListener {
     public void connect(QueenConnection queen, Executor background) {
         background.execute(() -> {
             try {
-                QueenSession session = queen.session();
-                post(describe(session));
+                showSession(queen.session());
             } catch (RbeeException e) {
                 post(String.join("  ", ErrorPresenter.lines(e, ErrorContext.of("", queen.home()))));
             } catch (IllegalStateException e) {
                 // The window closed while queen was being reached; nobody reads the status any more.
             }
         });
+    }
+
+    public void showSession(QueenSession session) {
+        post(describe(session));
+    }
+
+    public void showStoppedByUser() {
+        post(STOPPED_BY_USER);
     }
 
     static String describe(QueenSession session) {

@@ -88,6 +88,36 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void aHealthyClusterHasNoAlertsAndFailuresRaiseThemWorstFirst() throws JsonDecodeException {
+        assertEquals(List.of(), OverviewAlerts.of(cluster()));
+        String snapshot = "{'type':'snapshot','nodes':[" + node("gpu1").replace("'reachable'", "'unreachable'")
+                .replace("'last_error':null", "'last_error':'Connection refused'") + "],"
+                + "'hives':[{'node':'gpu1','running':true,'state':'running','url':null,'version':'0.0.9',"
+                + "'pid':null,'last_heartbeat_at':null,'backends':null,'resources':null,'workers':2}],"
+                + "'workers':[" + worker("w1", "error") + "," + worker("w2", "idle").replace("'stale':false",
+                "'stale':true") + "],'jobs':[]}";
+        List<String> alerts = OverviewAlerts.of(ClusterState.of((SnapshotEvent) event(snapshot), T0));
+        assertEquals(List.of("❌ Worker w1 on localhost failed (demo:tiny)",
+                "⚠️ Worker w2 on localhost missed its heartbeats (stale); no new jobs go to it",
+                "⚠️ Node gpu1 is unreachable: Connection refused",
+                "⚠️ The hive on gpu1 runs 0.0.9, this rbee-keeper is " + dev.rbee.contract.Version.CURRENT
+                        + " (rbee-keeper setup install --node gpu1)"), alerts);
+    }
+
+    @Test
+    void aQueenStoppedFromTheAppSaysSoInsteadOfReconnecting() throws JsonDecodeException {
+        OverviewViewModel vm = new OverviewViewModel();
+        vm.show(new ClusterUpdate(cluster(), ConnectionState.CONNECTED), T0);
+        vm.queenStopped(true);
+        vm.show(new ClusterUpdate(cluster(), ConnectionState.disconnected("Connection refused", 3)), T0);
+        assertEquals(OverviewViewModel.QUEEN_STOPPED, vm.connectionProperty().get());
+        assertTrue(vm.disconnectedProperty().get());
+        vm.queenStopped(false);
+        assertTrue(vm.connectionProperty().get().startsWith("⚠️ Lost queen-rbee (Connection refused)"));
+        assertEquals(2, vm.state().nodes().size(), "the last state is kept for Stop everything");
+    }
+
+    @Test
     void elapsedTimesReadAsSecondsThenMinutes() {
         assertEquals("0 s", OverviewViewModel.elapsed(Duration.ofMillis(-5)));
         assertEquals("59 s", OverviewViewModel.elapsed(Duration.ofSeconds(59)));

@@ -11,14 +11,20 @@ import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
 import dev.rbee.desktop.testing.RealQueen;
 import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.keeper.fleet.FleetStop;
+import dev.rbee.keeper.fleet.Liveness;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +44,7 @@ import java.util.concurrent.TimeUnit;
  * job run from the playground leaves its worker counted as idle, with nothing in flight afterwards.
  */
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverviewWindowTest {
     private static RealQueen queen;
     private static QueenConnection connection;
@@ -63,14 +71,20 @@ class OverviewWindowTest {
 
     @Start
     void start(Stage stage) {
+        if (feed != null) {
+            feed.close(); // TestFX builds the window again for every test; one event feed at a time
+        }
         KeeperEnvironment env = queen.keeperEnvironment();
         ShellViewModel shell = new ShellViewModel(Platform::runLater);
         connection = new QueenConnection(env, shell);
         OverviewViewModel overview = new OverviewViewModel();
         feed = new OverviewFeed(overview, Platform::runLater);
+        FleetControlViewModel fleet = new FleetControlViewModel(connection, shell, overview,
+                new FleetStop(Liveness.real()), () -> feed.start(connection, BACKGROUND), BACKGROUND,
+                Platform::runLater);
         playground = new PlaygroundViewModel(connection::session, env.home(), BACKGROUND, Platform::runLater);
         Map<String, Node> screens = new LinkedHashMap<>();
-        screens.put("Overview", OverviewView.create(overview));
+        screens.put("Overview", OverviewView.create(overview, fleet));
         screens.put("Playground", PlaygroundView.create(playground));
         stage.setScene(MainWindow.scene(shell, screens));
         stage.show();
@@ -79,6 +93,7 @@ class OverviewWindowTest {
     }
 
     @Test
+    @Order(1)
     void theOverviewFollowsAJobLive(FxRobot robot) throws Exception {
         ListView<?> navigation = robot.lookup("#navigation").queryAs(ListView.class);
         assertEquals("Overview", navigation.getItems().getFirst(), "the overview comes first");
@@ -104,6 +119,45 @@ class OverviewWindowTest {
         assertTrue(((NodeRow) nodes.getItems().getFirst()).hive().startsWith("running"), nodes.getItems().toString());
         assertEquals(1, ((NodeRow) nodes.getItems().getFirst()).workers());
         assertTrue(text(robot, "#overview-speed").endsWith("tokens/s across the cluster"));
+    }
+
+    /**
+     * After the first test, queen runs a hive and an idle worker. Stop everything (confirmed in its dialog) must
+     * list those three processes as stopped, and they must really be gone; Start queen then brings a queen back.
+     */
+    @Test
+    @Order(2)
+    void stopEverythingProvesNothingIsLeftAndStartQueenBringsItBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#overview-summary").contains("1 worker"));
+        List<ProcessHandle> before = queen.processTree();
+        assertTrue(before.size() >= 3, "queen, hive and worker run: " + before);
+
+        robot.clickOn("#stop-everything");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(node -> node instanceof Button button && "OK".equals(button.getText()))
+                .queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !text(robot, "#stop-report-summary").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("✅ Nothing left running: 3 stopped · 0 force-killed · 0 still running",
+                text(robot, "#stop-report-summary"));
+        TableView<?> report = robot.lookup("#stop-report").queryAs(TableView.class);
+        List<String> processes = report.getItems().stream().map(row -> ((ReportRow) row).process()).toList();
+        assertEquals(List.of("queen-rbee", "rbee-hive"), processes.subList(0, 2));
+        assertTrue(processes.get(2).startsWith("worker-"), processes.toString());
+        assertTrue(report.getItems().stream().allMatch(row -> ((ReportRow) row).outcome().equals("✅ stopped")));
+        assertTrue(before.stream().noneMatch(ProcessHandle::isAlive), "the report must not claim what is untrue");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#overview-banner")
+                .equals(OverviewViewModel.QUEEN_STOPPED));
+        assertEquals(ShellViewModel.STOPPED_BY_USER, text(robot, "#queen-status"));
+
+        robot.clickOn("#start-queen");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#overview-connection")
+                .equals("Connected to queen-rbee: live"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#queen-status").endsWith("started by this app; stopped when the window closes"),
+                text(robot, "#queen-status"));
+        assertFalse(robot.lookup("#overview-banner").query().isVisible());
     }
 
     private static String text(FxRobot robot, String id) {

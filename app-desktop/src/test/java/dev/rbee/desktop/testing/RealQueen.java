@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real queen-rbee from the built distribution ({@code bin/queen-rbee}, jars in {@code dist/lib}) with its own
@@ -30,11 +31,13 @@ import java.util.concurrent.TimeUnit;
 public final class RealQueen implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
+    private final Path root;
     private final Path home;
     private final String url;
     private final Process process;
 
-    private RealQueen(Path home, String url, Process process) {
+    private RealQueen(Path root, Path home, String url, Process process) {
+        this.root = root;
         this.home = home;
         this.url = url;
         this.process = process;
@@ -59,15 +62,21 @@ public final class RealQueen implements AutoCloseable {
                 "RBEE_TEST_MODE", "1",
                 "RBEE_TEST_FAULTS", "worker.token_delay_ms=30"));
         builder.environment().remove("RBEE_QUEEN_URL");
-        RealQueen queen = new RealQueen(home, "http://127.0.0.1:" + port, builder.start());
+        RealQueen queen = new RealQueen(root, home, "http://127.0.0.1:" + port, builder.start());
         queen.awaitHealth();
         return queen;
     }
 
-    /** What the app would read from its surroundings, pointed at this queen. */
+    /** What the app would read from its surroundings, pointed at this queen (and at the built distribution). */
     public KeeperEnvironment keeperEnvironment() {
         Map<String, String> env = Map.of("RBEE_HOME", home.toString(), QueenUrl.ENV, url);
-        return new KeeperEnvironment(env, new RbeeHome(home), home, new Json());
+        return new KeeperEnvironment(env, new RbeeHome(home), root, new Json());
+    }
+
+    /** Queen and everything it has started so far (hives, workers), to check afterwards that they are gone. */
+    public List<ProcessHandle> processTree() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
     }
 
     public String url() {

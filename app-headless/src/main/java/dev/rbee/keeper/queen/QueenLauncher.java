@@ -1,5 +1,6 @@
 package dev.rbee.keeper.queen;
 
+import dev.rbee.contract.RbeeHome;
 import dev.rbee.contract.client.InterruptedCallException;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.QueenHealth;
@@ -51,11 +52,14 @@ public final class QueenLauncher {
         }
         try {
             Files.createDirectories(env.queenLog().getParent());
-            return new ProcessBuilder(command(launcher, url, ephemeral))
+            ProcessBuilder builder = new ProcessBuilder(command(launcher, url, ephemeral))
                     .redirectInput(stdin)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(env.queenLog().toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(env.queenLog().toFile()));
+            // The home keeper resolved (its log and records are there), also when it came from elsewhere than
+            // this process's own environment, as in the desktop app's tests.
+            builder.environment().put(RbeeHome.ENV, env.home().root().toString());
+            return builder.start();
         } catch (IOException e) {
             throw startFailed("Cannot start queen-rbee: " + e.getMessage());
         }

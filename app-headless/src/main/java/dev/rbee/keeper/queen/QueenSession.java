@@ -121,6 +121,17 @@ public final class QueenSession implements AutoCloseable {
         return ephemeral != null;
     }
 
+    /**
+     * The pid of queen when keeper started it on this machine (this session's ephemeral queen, or one recorded by
+     * {@code daemon start}); null for a queen started another way, whose pid keeper cannot know.
+     */
+    public Long queenPid() {
+        if (ephemeral != null) {
+            return ephemeral.pid();
+        }
+        return new QueenRecords(env.home().queenRecord(), env.json()).forUrl(url).map(QueenRecord::pid).orElse(null);
+    }
+
     public QueenClient client() {
         return env.queenClient(url);
     }
