@@ -6,9 +6,13 @@ import dev.rbee.desktop.overview.OverviewView;
 import dev.rbee.desktop.overview.OverviewViewModel;
 import dev.rbee.desktop.playground.PlaygroundView;
 import dev.rbee.desktop.playground.PlaygroundViewModel;
+import dev.rbee.desktop.settings.SettingsView;
+import dev.rbee.desktop.settings.SettingsViewModel;
+import dev.rbee.desktop.shell.DesktopPrefs;
 import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
+import dev.rbee.desktop.shell.WindowMemory;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.fleet.FleetStop;
@@ -69,17 +73,24 @@ final class DesktopApp {
         OverviewFeed feed = new OverviewFeed(overview, Platform::runLater);
         FleetControlViewModel fleet = new FleetControlViewModel(queen, shell, overview, new FleetStop(Liveness.real()),
                 () -> feed.start(queen, background), background, Platform::runLater);
+        WindowMemory memory = new WindowMemory(DesktopPrefs.load(keeper.home().root()), shell);
+        memory.restoreShell();
+        SettingsViewModel settings = new SettingsViewModel(keeper.home(), env, shell.darkThemeProperty(), background,
+                Platform::runLater);
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview, fleet));
             screens.put("Playground", PlaygroundView.create(playground));
+            screens.put("Settings", SettingsView.create(settings));
             Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
             Stage stage = new Stage();
             stage.setTitle(MainWindow.TITLE);
             stage.setScene(MainWindow.scene(shell, screens));
+            memory.restore(stage);
             stage.setOnHidden(event -> {
+                memory.remember(stage);
                 ticks.stop();
                 playground.cancel();
                 closed.countDown();

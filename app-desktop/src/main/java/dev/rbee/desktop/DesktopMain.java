@@ -1,9 +1,13 @@
 package dev.rbee.desktop;
 
+import dev.rbee.contract.RbeeHome;
+import dev.rbee.desktop.shell.SingleInstance;
 import dev.rbee.keeper.cli.Console;
 import dev.rbee.keeper.cli.Interrupts;
 import dev.rbee.keeper.cli.KeeperCli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -34,6 +38,21 @@ public final class DesktopMain {
             printHelp(env);
             return KeeperCli.OK;
         }
+        Path home = RbeeHome.fromEnvironment(env).root();
+        try (SingleInstance instance = SingleInstance.acquire(home).orElse(null)) {
+            if (instance == null) {
+                System.err.println(PREFIX + "The desktop app is already open for " + home
+                        + " (one at a time); use that window, or the command-line interface: rbee-keeper --help");
+                return KeeperCli.FAILED;
+            }
+            return openWindow(env);
+        } catch (IOException e) {
+            System.err.println(PREFIX + "❌ Cannot use " + home + ": " + e.getMessage());
+            return KeeperCli.FAILED;
+        }
+    }
+
+    private static int openWindow(Map<String, String> env) {
         String failure = DesktopApp.startToolkit();
         if (failure != null) {
             System.err.println(PREFIX + "The desktop app could not start (" + failure + "); "

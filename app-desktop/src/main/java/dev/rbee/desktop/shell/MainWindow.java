@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class MainWindow {
     public static final String TITLE = "rbee-keeper";
     private static final String STYLESHEET = "/assets/rbee.css";
+    /** Style class of the root in the dark theme; rbee.css redefines the colours under it. */
+    public static final String DARK = "dark";
 
     private MainWindow() {
     }
@@ -33,9 +35,17 @@ public final class MainWindow {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
         navigation.getItems().addAll(ordered.keySet());
-        navigation.getSelectionModel().selectedItemProperty().addListener(
-                (observable, before, chosen) -> root.setCenter(chosen == null ? null : ordered.get(chosen)));
-        navigation.getSelectionModel().selectFirst();
+        navigation.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
+            root.setCenter(chosen == null ? null : ordered.get(chosen));
+            shell.screenProperty().set(chosen);
+        });
+        if (ordered.containsKey(shell.screenProperty().get())) {
+            navigation.getSelectionModel().select(shell.screenProperty().get());
+        } else {
+            navigation.getSelectionModel().selectFirst();
+        }
+        theme(root, shell.darkThemeProperty().get());
+        shell.darkThemeProperty().addListener((observable, before, dark) -> theme(root, dark));
         navigation.setPrefWidth(170);
         root.setLeft(navigation);
 
@@ -52,5 +62,12 @@ public final class MainWindow {
                 () -> scene.getWindow().hide());
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         return scene;
+    }
+
+    private static void theme(BorderPane root, boolean dark) {
+        root.getStyleClass().remove(DARK);
+        if (dark) {
+            root.getStyleClass().add(DARK);
+        }
     }
 }

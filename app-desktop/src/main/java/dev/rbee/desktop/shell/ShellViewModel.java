@@ -6,7 +6,11 @@ import dev.rbee.keeper.cli.ErrorContext;
 import dev.rbee.keeper.cli.ErrorPresenter;
 import dev.rbee.keeper.queen.QueenLifecycleListener;
 import dev.rbee.keeper.queen.QueenSession;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.concurrent.Executor;
@@ -19,6 +23,8 @@ import java.util.concurrent.Executor;
 public final class ShellViewModel implements QueenLifecycleListener {
     public static final String STOPPED_BY_USER = "queen-rbee is stopped · Start queen on the Overview brings it back";
     private final ReadOnlyStringWrapper queenStatus = new ReadOnlyStringWrapper("queen-rbee: connecting…");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final StringProperty screen = new SimpleStringProperty();
     private final Executor ui;
 
     public ShellViewModel(Executor ui) {
@@ -70,6 +76,16 @@ public final class ShellViewModel implements QueenLifecycleListener {
 
     private void post(String text) {
         ui.execute(() -> queenStatus.set(text));
+    }
+
+    /** The theme of every window; the Settings screen switches it, and the app remembers it. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** The screen shown (its navigation name); remembered so the app reopens where it was left. */
+    public StringProperty screenProperty() {
+        return screen;
     }
 
     public ReadOnlyStringProperty queenStatusProperty() {
