@@ -2,6 +2,7 @@ package dev.rbee.desktop.overview;
 
 import static dev.rbee.desktop.shell.Tables.column;
 
+import dev.rbee.desktop.shell.ErrorPane;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -25,13 +26,8 @@ final class FleetControls {
         Label progress = new Label();
         progress.setId("fleet-progress");
         progress.textProperty().bind(vm.progressProperty());
-        Label error = new Label();
-        error.setId("fleet-error");
-        error.getStyleClass().add("error");
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
-        error.managedProperty().bind(error.visibleProperty());
-        return new VBox(6, new HBox(8, start, stop, stopAll, progress), error);
+        return new VBox(6, new HBox(8, start, stop, stopAll, progress), ErrorPane.create("fleet-error",
+                vm.errorProperty()));
     }
 
     /** Shown once a "Stop everything" has run: one row per process that was running before, and the verdict. */

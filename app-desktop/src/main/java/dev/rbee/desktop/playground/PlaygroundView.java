@@ -3,6 +3,7 @@ package dev.rbee.desktop.playground;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import dev.rbee.desktop.shell.ErrorPane;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,11 +51,7 @@ public final class PlaygroundView {
         answer.textProperty().bind(vm.answerProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
 
-        Label error = label("error", vm.errorProperty());
-        error.getStyleClass().add("error");
-        error.setWrapText(true);
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Node error = ErrorPane.create("error", vm.errorProperty());
 
         HBox stats = new HBox(24, caption("Time to first token"), label("ttft", vm.timeToFirstTokenProperty()),
                 caption("Speed"), label("tokens-per-second", vm.tokensPerSecondProperty()));

@@ -1,6 +1,6 @@
 package dev.rbee.desktop.settings;
 
-import javafx.beans.binding.Bindings;
+import dev.rbee.desktop.shell.ErrorPane;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -58,12 +58,7 @@ public final class SettingsView {
         Label message = new Label();
         message.setId("settings-message");
         message.textProperty().bind(vm.messageProperty());
-        Label error = new Label();
-        error.setId("settings-error");
-        error.getStyleClass().add("error");
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
-        error.managedProperty().bind(error.visibleProperty());
+        Node error = ErrorPane.create("settings-error", vm.errorProperty());
 
         VBox screen = new VBox(12, title, form, save, message, error);
         screen.setPadding(new Insets(16));
