@@ -4,12 +4,12 @@ import dev.rbee.desktop.shell.ErrorPane;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
 
 /** The Settings screen: binds to {@link SettingsViewModel}. */
 public final class SettingsView {
@@ -36,7 +36,7 @@ public final class SettingsView {
         home.setId("settings-data-dir");
         Label homeNote = new Label("Set RBEE_HOME before starting rbee-keeper to use another data directory.");
         homeNote.getStyleClass().add("caption");
-        CheckBox dark = new CheckBox("Dark theme");
+        ToggleSwitch dark = new ToggleSwitch("Dark theme");
         dark.setId("settings-dark");
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
 

@@ -1,5 +1,6 @@
 package dev.rbee.desktop.shell;
 
+import dev.rbee.contract.Version;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -8,6 +9,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import org.controlsfx.control.StatusBar;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,10 +53,13 @@ public final class MainWindow {
 
         Label status = new Label();
         status.setId("queen-status");
-        status.getStyleClass().add("status-bar");
-        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(shell.queenStatusProperty());
-        root.setBottom(status);
+        StatusBar bar = new StatusBar();
+        bar.setText("");
+        bar.getStyleClass().add("status-bar");
+        bar.getLeftItems().add(status);
+        bar.getRightItems().add(new Label("rbee-keeper " + Version.CURRENT));
+        root.setBottom(bar);
 
         Scene scene = new Scene(root, 1100, 720);
         // Ctrl+Q closes like the window's close button: the same onHidden clean-up (stopping an owned queen) runs.

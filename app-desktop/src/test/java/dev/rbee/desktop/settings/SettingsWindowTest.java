@@ -86,7 +86,7 @@ class SettingsWindowTest {
         assertFalse(robot.lookup("#settings-error").query().isVisible());
         assertEquals("http://10.1.2.3:8080", KeeperConfigLoader.load(home.resolve("config.toml")).config().queenUrl());
 
-        robot.clickOn("#settings-dark");
+        robot.clickOn((Node) robot.lookup("#settings-dark .thumb-area").query());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.getScene().getRoot().getStyleClass().contains(MainWindow.DARK));
 
