@@ -3,6 +3,7 @@ package dev.rbee.desktop.nodes;
 import dev.rbee.keeper.nodes.HostKeyQuestion;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -17,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -72,7 +74,8 @@ public final class NodesView {
         return screen;
     }
 
-    private static HBox toolbar(NodesViewModel vm, TableView<NodeRow> table) {
+    /** Wraps onto a second line in a narrow window rather than hiding buttons off the edge. */
+    private static FlowPane toolbar(NodesViewModel vm, TableView<NodeRow> table) {
         Button refresh = button("nodes-refresh", "Refresh", vm::refresh);
         Button add = button("nodes-new", "New node", vm::newNode);
         Button edit = button("nodes-edit", "Edit", () -> selected(table, vm::edit));
@@ -84,7 +87,9 @@ public final class NodesView {
             each.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
                     .or(vm.busyProperty()));
         }
-        return new HBox(8, refresh, add, edit, remove, test, install, importHosts);
+        FlowPane bar = new FlowPane(8, 6, refresh, add, edit, remove, test, install, importHosts);
+        bar.setId("nodes-toolbar");
+        return bar;
     }
 
     private static TableView<NodeRow> table(NodesViewModel vm) {
@@ -103,8 +108,28 @@ public final class NodesView {
         table.getColumns().add(column("Hive version", NodeRow::hiveVersion));
         table.getColumns().add(column("Last contact", NodeRow::lastContact));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(220);
+        table.setPrefHeight(180);
+        keepSelection(table, vm);
         return table;
+    }
+
+    /**
+     * Every refresh replaces the rows, which clears the table's selection; the node chosen last is chosen again
+     * (the selection model reacts to the change first, as it listened to the list first).
+     */
+    private static void keepSelection(TableView<NodeRow> table, NodesViewModel vm) {
+        String[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                chosen[0] = row.name();
+            }
+        });
+        vm.rows().addListener((ListChangeListener<NodeRow>) change -> {
+            if (table.getSelectionModel().isEmpty() && chosen[0] != null) {
+                vm.rows().stream().filter(r -> r.name().equals(chosen[0])).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
     }
 
     /** A VRAM bar per GPU, labelled with its name and use; "-" for a node without GPUs. */

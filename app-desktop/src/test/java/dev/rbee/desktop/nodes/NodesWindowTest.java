@@ -1,8 +1,10 @@
 package dev.rbee.desktop.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rbee.contract.Version;
 import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
@@ -13,6 +15,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The nodes screen in a headless toolkit against a real queen: a node (an SSH server on loopback) is added through
- * the form, its unknown host key is confirmed in the dialog, it appears in the table, and it is removed again.
+ * the form, its unknown host key is confirmed in the dialog and it appears in the table; Test connection passes,
+ * rbee is installed on it with progress, a second node is imported from ~/.ssh/config, and both are removed.
  */
 @ExtendWith(ApplicationExtension.class)
 class NodesWindowTest {
@@ -76,7 +82,7 @@ class NodesWindowTest {
     }
 
     @Test
-    void aNodeIsAddedThroughTheFormWithItsHostKeyConfirmedAndRemovedAgain(FxRobot robot) throws Exception {
+    void aNodeIsAddedThroughTheFormTestedInstalledImportedAndRemoved(FxRobot robot) throws Exception {
         TableView<?> table = robot.lookup("#nodes-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -87,6 +93,7 @@ class NodesWindowTest {
         robot.doubleClickOn("#node-port").write("0");
         robot.clickOn("#node-user").write(LoopbackSshNode.USER);
         robot.clickOn("#node-key").write(sshNode.clientKeyFile().toString());
+        robot.clickOn("#node-install-path").write(nodeRbee().toString());
         robot.clickOn("#node-save");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("The port must be a number between 1 and 65535", text(robot, "#node-port-error"),
@@ -113,13 +120,81 @@ class NodesWindowTest {
         assertEquals(LoopbackSshNode.USER + "@127.0.0.1:" + sshNode.port(), added.host());
         assertTrue(added.status().startsWith("reachable"), added.status());
 
-        robot.interact(() -> ((TableView<NodeRow>) table).getSelectionModel().select(added));
+        select(robot, table, "loopback");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#nodes-test");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#nodes-status")
+                .equals("✅ SSH connection to 'loopback' works") || !text(robot, "#nodes-error").isEmpty());
+        assertEquals("", text(robot, "#nodes-error"));
+
+        installsWithProgress(robot, table);
+        importsFromSshConfig(robot, table);
+        remove(robot, table, "loopback");
+        remove(robot, table, "imported");
+    }
+
+    /** Queen copies its distribution to the node by SFTP; the bar ends full and the table shows the version. */
+    private static void installsWithProgress(FxRobot robot, TableView<?> table) throws Exception {
+        select(robot, table, "loopback");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#nodes-install").query().isDisabled(), "a node is selected");
+        robot.clickOn("#nodes-install");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text(robot, "#nodes-install-status").startsWith("✅")
+                || !text(robot, "#nodes-error").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", text(robot, "#nodes-error"));
+        assertEquals("✅ rbee " + Version.CURRENT + " installed on loopback at " + nodeRbee(),
+                text(robot, "#nodes-install-status"));
+        assertEquals(1.0, robot.lookup("#nodes-install-progress").queryAs(ProgressBar.class).getProgress());
+        assertTrue(Files.isExecutable(nodeRbee().resolve("bin/rbee-hive")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Version.CURRENT.equals(row(table, "loopback")
+                .hiveVersion()));
+    }
+
+    /** A Host of ~/.ssh/config is offered with a checkbox and added; its host key is known by now, so no dialog. */
+    private static void importsFromSshConfig(FxRobot robot, TableView<?> table) throws Exception {
+        Files.createDirectories(userHome.resolve(".ssh"));
+        Files.writeString(userHome.resolve(".ssh/config"), """
+                Host imported
+                    HostName 127.0.0.1
+                    Port %d
+                    User %s
+                    IdentityFile %s
+                Host *.example
+                    User nobody
+                """.formatted(sshNode.port(), LoopbackSshNode.USER, sshNode.clientKeyFile()));
+        robot.clickOn("#nodes-import");
+        ListView<?> offered = robot.lookup("#nodes-import-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !offered.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("imported"), offered.getItems().stream().map(c -> ((ImportChoice) c).host().alias())
+                .toList());
+        robot.clickOn("#nodes-import-add");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#nodes-status")
+                .equals("✅ Imported imported") || !text(robot, "#nodes-error").isEmpty());
+        assertEquals("", text(robot, "#nodes-error"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> row(table, "imported") != null);
+    }
+
+    /** Remove asks first; the node leaves the table. */
+    private static void remove(FxRobot robot, TableView<?> table, String name) throws Exception {
+        select(robot, table, name);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#nodes-remove");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#remove-confirm").tryQuery().isPresent());
         robot.clickOn("#remove-confirm");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> row(table, "loopback") == null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> row(table, name) == null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("✅ Node 'loopback' removed from registry", text(robot, "#nodes-status"));
+        assertEquals("✅ Node '" + name + "' removed from registry", text(robot, "#nodes-status"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void select(FxRobot robot, TableView<?> table, String name) {
+        robot.interact(() -> ((TableView<NodeRow>) table).getSelectionModel().select(row(table, name)));
+    }
+
+    private static Path nodeRbee() {
+        return userHome.resolve("node-rbee");
     }
 
     private static NodeRow row(TableView<?> table, String name) {

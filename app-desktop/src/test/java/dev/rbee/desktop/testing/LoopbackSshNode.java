@@ -3,7 +3,7 @@ package dev.rbee.desktop.testing;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.shell.ProcessShellCommandFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * A node for queen to reach over SSH: Apache MINA SSHD on 127.0.0.1 with its own host key, one authorized client key
- * (written for queen to use, OpenSSH format, mode 0600) and commands run by the local shell. ECDSA keys, because the
- * JDK makes them without Bouncy Castle.
+ * (written for queen to use, OpenSSH format, mode 0600), commands run by the local shell in {@code dir} as the
+ * user's home, and SFTP for queen's install. ECDSA keys, because the JDK makes them without Bouncy Castle.
  */
 public final class LoopbackSshNode implements AutoCloseable {
     public static final String USER = "ops";
@@ -33,7 +33,7 @@ public final class LoopbackSshNode implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the server; the client key is written to {@code dir/id_ecdsa}. */
+    /** Starts the server; {@code dir} is the user's home, and the client key is written to {@code dir/id_ecdsa}. */
     public static LoopbackSshNode start(Path dir) throws IOException, GeneralSecurityException {
         KeyPair hostKey = ecdsa();
         KeyPair clientKey = ecdsa();
@@ -50,7 +50,8 @@ public final class LoopbackSshNode implements AutoCloseable {
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        server.setCommandFactory((channel, command) -> new NodeShellCommand(command, dir));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.start();
         return new LoopbackSshNode(hostKey, keyFile, server);
     }
