@@ -1,5 +1,7 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.nodes.NodesView;
+import dev.rbee.desktop.nodes.NodesViewModel;
 import dev.rbee.desktop.overview.FleetControlViewModel;
 import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewView;
@@ -25,6 +27,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +85,8 @@ final class DesktopApp {
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview, fleet));
+            screens.put("Nodes", NodesView.create(new NodesViewModel(queen::session, keeper.home(), env, background,
+                    Platform::runLater, ZoneId.systemDefault())));
             screens.put("Playground", PlaygroundView.create(playground));
             screens.put("Settings", SettingsView.create(settings));
             Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));

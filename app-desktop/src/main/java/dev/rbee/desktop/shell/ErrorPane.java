@@ -48,6 +48,7 @@ public final class ErrorPane {
             pane.setVisible(info != null);
             pane.setManaged(info != null);
             if (info == null) {
+                headline.setText("");
                 return;
             }
             headline.setText(info.headline());

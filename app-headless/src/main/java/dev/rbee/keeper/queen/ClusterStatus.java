@@ -3,7 +3,6 @@ package dev.rbee.keeper.queen;
 import dev.rbee.contract.client.QueenClient;
 import dev.rbee.contract.error.ErrorCode;
 import dev.rbee.contract.error.RbeeException;
-import dev.rbee.contract.queen.HiveState;
 import dev.rbee.contract.queen.HiveStatus;
 import dev.rbee.contract.queen.Job;
 import dev.rbee.contract.queen.Node;
@@ -12,6 +11,7 @@ import dev.rbee.contract.queen.QWorker;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.QueenUrl;
+import dev.rbee.keeper.nodes.NodeDetails;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +81,6 @@ public record ClusterStatus(QueenDaemon.Status queen, List<NodeRow> nodes, List<
 
     /** One node whose hive cannot be asked (SSH down, …) must not hide the rest of the screen. */
     private static HiveStatus hive(QueenClient client, String node) {
-        try {
-            return client.hiveStatus(node);
-        } catch (RbeeException e) {
-            return new HiveStatus(node, false, HiveState.UNREACHABLE, null, null, null, null, null, null, 0, null);
-        }
+        return NodeDetails.hive(client, node);
     }
 }

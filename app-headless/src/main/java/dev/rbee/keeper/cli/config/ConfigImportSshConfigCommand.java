@@ -1,7 +1,6 @@
 package dev.rbee.keeper.cli.config;
 
 import dev.rbee.contract.error.RbeeException;
-import dev.rbee.contract.queen.AddNodeRequest;
 import dev.rbee.contract.queen.Node;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.cli.CliContext;
@@ -11,12 +10,12 @@ import dev.rbee.keeper.cli.Prompts;
 import dev.rbee.keeper.cli.setup.NodeCalls;
 import dev.rbee.keeper.cli.setup.SshOptions;
 import dev.rbee.keeper.queen.QueenSession;
+import dev.rbee.keeper.sshconfig.ImportCandidates;
 import dev.rbee.keeper.sshconfig.SshConfig;
 import dev.rbee.keeper.sshconfig.SshConfigException;
 import dev.rbee.keeper.sshconfig.SshHost;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,23 +117,9 @@ public final class ConfigImportSshConfigCommand implements KeeperCommand {
     /** The selected aliases that can become nodes; the others are reported as skipped, in the file's order. */
     private static List<SshHost> candidates(SshConfig config, List<String> selected, Set<String> registered,
                                             ImportReport report) {
-        List<SshHost> candidates = new ArrayList<>();
-        for (String alias : selected) {
-            Optional<String> reason = SshConfig.notANode(alias);
-            SshHost host = reason.isEmpty() ? config.host(alias) : null;
-            if (reason.isEmpty() && host.problem() != null) {
-                reason = Optional.of(host.problem());
-            }
-            if (reason.isEmpty() && registered.contains(alias)) {
-                reason = Optional.of("already registered");
-            }
-            if (reason.isPresent()) {
-                report.skip(alias, reason.get());
-            } else {
-                candidates.add(host);
-            }
-        }
-        return candidates;
+        ImportCandidates found = ImportCandidates.of(config, selected, registered);
+        found.skipped().forEach(s -> report.skip(s.alias(), s.reason()));
+        return found.candidates();
     }
 
     private static String question(SshHost host) {
@@ -150,8 +135,7 @@ public final class ConfigImportSshConfigCommand implements KeeperCommand {
                         + host.port() + " as " + host.user() + "...");
             }
             Node node = NodeCalls.sendAsking(context, null, accept -> session.client(NodeCalls.TIMEOUT)
-                    .addNode(new AddNodeRequest(host.alias(), host.hostName(), host.port(), host.user(),
-                            host.keyPath(), installPath, null, null, accept)));
+                    .addNode(ImportCandidates.request(host, installPath, accept)));
             report.imported(node);
         } catch (RbeeException e) {
             report.failed(host.alias(), e);

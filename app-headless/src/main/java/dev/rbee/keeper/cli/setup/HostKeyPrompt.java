@@ -6,6 +6,7 @@ import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.Console;
 import dev.rbee.keeper.cli.Prompts;
 import dev.rbee.keeper.cli.Suggestions;
+import dev.rbee.keeper.nodes.HostKeyQuestion;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +24,15 @@ final class HostKeyPrompt {
 
     /** The fingerprint to accept, or empty when no question can be asked (the caller rethrows). */
     static Optional<String> ask(RbeeException e, CliContext context) {
-        Object fingerprint = e.details().get("fingerprint");
-        if (!"HOST_KEY_UNKNOWN".equals(e.code()) || !(fingerprint instanceof String fp) || !Prompts.canAsk(context)) {
+        Optional<HostKeyQuestion> question = HostKeyQuestion.of(e);
+        if (question.isEmpty() || !Prompts.canAsk(context)) {
             return Optional.empty();
         }
         Console console = context.console();
-        console.note("The authenticity of host '" + e.details().get("host") + ":" + e.details().get("port")
-                + "' can't be established.");
-        console.note(keyType(String.valueOf(e.details().get("key_type"))) + " key fingerprint is " + fp + ".");
+        console.note(question.get().authenticityLine());
+        console.note(question.get().fingerprintLine());
         if (Prompts.ask(context, QUESTION)) {
-            return Optional.of(fp);
+            return Optional.of(question.get().fingerprint());
         }
         throw KeeperErrors.local("HOST_KEY_UNKNOWN", "Host key not trusted; nothing was changed",
                 Map.of(Suggestions.DETAILS_KEY, List.of()));
@@ -40,9 +40,6 @@ final class HostKeyPrompt {
 
     /** {@code ssh-ed25519} → {@code ED25519}, as OpenSSH names key types in this message. */
     static String keyType(String sshName) {
-        if (sshName.startsWith("ssh-")) {
-            return sshName.substring(4).toUpperCase(java.util.Locale.ROOT);
-        }
-        return sshName.startsWith("ecdsa") ? "ECDSA" : sshName.toUpperCase(java.util.Locale.ROOT);
+        return HostKeyQuestion.keyTypeName(sshName);
     }
 }

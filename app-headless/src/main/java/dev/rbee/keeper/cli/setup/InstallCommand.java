@@ -7,7 +7,6 @@ import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.InstallRequest;
 import dev.rbee.contract.queen.Node;
 import dev.rbee.contract.sse.CompleteEvent;
-import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.contract.sse.NarrationEvent;
 import dev.rbee.contract.sse.ProgressEvent;
 import dev.rbee.contract.sse.SseEvent;
@@ -19,9 +18,11 @@ import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.infer.Formats;
 import dev.rbee.keeper.cli.infer.ProgressLine;
+import dev.rbee.keeper.nodes.InstallStream;
 import dev.rbee.keeper.queen.QueenSession;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,41 +83,48 @@ public final class InstallCommand implements KeeperCommand {
     /** {@code target} is the install path the bar names (the registry's, already expanded on the node). */
     private int follow(CliContext context, SseEventStream events, String target) {
         ProgressLine bar = new ProgressLine(context.console(), context.console().errIsTerminal());
-        while (events.hasNext()) {
-            SseEvent event = events.next();
-            if (context.json()) {
-                context.console().result(events.lastJson());
-            }
-            switch (event) {
-                case NarrationEvent n when !context.json() -> {
-                    bar.finish();
-                    context.console().note("[" + n.actor() + "] " + MARKS.getOrDefault(n.action(), "") + n.human());
-                }
-                case ProgressEvent p when !context.json() && ProgressEvent.STAGE_COPY.equals(p.stage()) ->
-                        bar.update("Copying rbee " + Version.CURRENT + " to " + target, p.bytesTotal() > 0
-                                ? (double) p.bytesDone() / p.bytesTotal() : 0, percent(p) + " "
-                                + Formats.bytes(p.bytesTotal()));
-                case CompleteEvent c -> {
-                    bar.finish();
-                    if (!context.json()) {
-                        context.console().result("✅ rbee " + c.version() + " installed on " + node + " at "
-                                + c.installPath());
+        Optional<CompleteEvent> complete;
+        try {
+            complete = InstallStream.follow(events, new InstallStream.Listener() {
+                @Override
+                public void event(SseEvent event, String json) {
+                    if (context.json()) {
+                        context.console().result(json);
                     }
-                    return KeeperCli.OK;
                 }
-                case ErrorEvent e -> {
-                    bar.finish();
-                    throw e.toException();
+
+                @Override
+                public void narration(NarrationEvent n) {
+                    if (!context.json()) {
+                        bar.finish();
+                        context.console().note("[" + n.actor() + "] " + MARKS.getOrDefault(n.action(), "")
+                                + n.human());
+                    }
                 }
-                default -> { }
-            }
+
+                @Override
+                public void copied(ProgressEvent p, double fraction) {
+                    if (!context.json()) {
+                        bar.update("Copying rbee " + Version.CURRENT + " to " + target, fraction, percent(p) + " "
+                                + Formats.bytes(p.bytesTotal()));
+                    }
+                }
+            });
+        } finally {
+            bar.finish();
         }
-        bar.finish();
+        if (complete.isPresent()) {
+            if (!context.json()) {
+                context.console().result("✅ rbee " + complete.get().version() + " installed on " + node + " at "
+                        + complete.get().installPath());
+            }
+            return KeeperCli.OK;
+        }
         if (context.interrupts().happened()) {
             context.console().note("🛑 Install aborted; run it again to start over");
             return KeeperCli.INTERRUPTED;
         }
-        throw RbeeException.fromEvent("STREAM_INTERRUPTED", "The install stream ended without a result", null);
+        throw InstallStream.endedWithoutResult();
     }
 
     private static String percent(ProgressEvent p) {

@@ -52,16 +52,21 @@ public final class NodeCalls {
 
     /** The attempt lines come before the error line (cli.md §6), then the usual error layout with the node. */
     public static int fail(CliContext context, RbeeException e, String node) {
-        if (!context.json() && e.details().get("attempts") instanceof List<?> attempts) {
-            for (Object each : attempts) {
-                if (each instanceof Map<?, ?> a) {
-                    context.console().note(attemptLine(a, attempts.size()));
-                }
-            }
+        if (!context.json()) {
+            attemptLines(e).forEach(context.console()::note);
         }
         ErrorContext errors = context.errorContext();
         context.printError(e, new ErrorContext(errors.command(), errors.home(), node, null, null), false);
         return KeeperCli.FAILED;
+    }
+
+    /** The {@code ⏳ Attempt n/3 failed} lines of a failed SSH test, empty when {@code e} has no attempts. */
+    public static List<String> attemptLines(RbeeException e) {
+        if (!(e.details().get("attempts") instanceof List<?> attempts)) {
+            return List.of();
+        }
+        return attempts.stream().filter(a -> a instanceof Map<?, ?>)
+                .map(a -> attemptLine((Map<?, ?>) a, attempts.size())).toList();
     }
 
     static String attemptLine(Map<?, ?> a, int total) {
