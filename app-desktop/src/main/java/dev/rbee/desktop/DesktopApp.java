@@ -8,6 +8,8 @@ import dev.rbee.desktop.playground.PlaygroundViewModel;
 import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
+import dev.rbee.desktop.workers.WorkersView;
+import dev.rbee.desktop.workers.WorkersViewModel;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.cli.KeeperCli;
 import javafx.animation.Animation;
@@ -17,6 +19,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,10 +70,16 @@ final class DesktopApp {
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
+            WorkersViewModel workers = new WorkersViewModel(queen::session, keeper.home(), background,
+                    Platform::runLater, Clock.systemUTC());
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview));
+            screens.put("Workers", WorkersView.create(workers));
             screens.put("Playground", PlaygroundView.create(playground));
-            Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
+            Timeline ticks = everySecond(() -> {
+                overview.refresh(Instant.now());
+                workers.tick();
+            });
             Stage stage = new Stage();
             stage.setTitle(MainWindow.TITLE);
             stage.setScene(MainWindow.scene(shell, screens));
@@ -80,6 +89,7 @@ final class DesktopApp {
                 closed.countDown();
             });
             stage.show();
+            workers.refresh();
         });
         shell.connect(queen, background);
         feed.start(queen, background);
