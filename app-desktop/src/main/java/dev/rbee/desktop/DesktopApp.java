@@ -1,5 +1,7 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.models.ModelsView;
+import dev.rbee.desktop.models.ModelsViewModel;
 import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewView;
 import dev.rbee.desktop.overview.OverviewViewModel;
@@ -72,9 +74,12 @@ final class DesktopApp {
                     Platform::runLater);
             WorkersViewModel workers = new WorkersViewModel(queen::session, keeper.home(), background,
                     Platform::runLater, Clock.systemUTC());
+            ModelsViewModel models = new ModelsViewModel(queen::session, keeper.home(), background,
+                    Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview));
             screens.put("Workers", WorkersView.create(workers));
+            screens.put("Models", ModelsView.create(models));
             screens.put("Playground", PlaygroundView.create(playground));
             Timeline ticks = everySecond(() -> {
                 overview.refresh(Instant.now());
@@ -90,6 +95,7 @@ final class DesktopApp {
             });
             stage.show();
             workers.refresh();
+            models.refresh();
         });
         shell.connect(queen, background);
         feed.start(queen, background);
