@@ -74,6 +74,12 @@ final class DesktopApp {
                     Platform::runLater);
             WorkersViewModel workers = new WorkersViewModel(queen::session, keeper.home(), background,
                     Platform::runLater, Clock.systemUTC());
+            feed.alsoTo(update -> {
+                // Only queen's own picture: before the first snapshot the state is empty, not "no workers".
+                if (update.connection().connected()) {
+                    workers.show(update.state());
+                }
+            });
             ModelsViewModel models = new ModelsViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import dev.rbee.keeper.KeeperConfig;
 import dev.rbee.keeper.KeeperConfigLoader;
 import dev.rbee.keeper.cli.ErrorContext;
 import dev.rbee.keeper.cli.ErrorPresenter;
+import dev.rbee.keeper.cluster.ClusterState;
+import dev.rbee.keeper.cluster.TrackedJob;
 import dev.rbee.keeper.queen.QueenSession;
 import dev.rbee.keeper.workers.WorkerSpawn;
 import dev.rbee.keeper.workers.WorkerStop;
@@ -73,6 +75,7 @@ public final class WorkersViewModel {
     private List<QWorker> workers = List.of();
     private Map<String, Double> speeds = Map.of();
     private NodeFacts facts = NodeFacts.unknown(Node.LOCALHOST);
+    private ClusterState live;
 
     public WorkersViewModel(Supplier<QueenSession> sessions, RbeeHome home, Executor background, Executor ui,
                             Clock clock) {
@@ -108,9 +111,26 @@ public final class WorkersViewModel {
         });
     }
 
-    /** Live changes (the app's /v2/events feed): the workers and each one's tokens/s. */
+    /** A list from elsewhere with each worker's tokens/s (tests; the live feed goes through {@link #show(ClusterState)}). */
     public void show(List<QWorker> live, Map<String, Double> tokensPerSecond) {
         showWorkers(live, tokensPerSecond);
+    }
+
+    /** Live changes from the app's {@code /v2/events} feed (the keeper core's ClusterWatcher); call on the UI thread. */
+    public void show(ClusterState state) {
+        live = state;
+        showWorkers(List.copyOf(state.workers().values()), speedsAt(state, clock.instant()));
+    }
+
+    /** Tokens/s per worker: the measured speed of its jobs in flight, 0 once a job has gone quiet. */
+    static Map<String, Double> speedsAt(ClusterState state, Instant now) {
+        Map<String, Double> speeds = new HashMap<>();
+        for (TrackedJob job : state.activeJobs()) {
+            if (job.job().workerId() != null) {
+                speeds.merge(job.job().workerId(), job.tokensPerSecondAt(now), Double::sum);
+            }
+        }
+        return speeds;
     }
 
     /** Starts a worker from the form unless one is starting; call on the UI thread. */
@@ -310,9 +330,9 @@ public final class WorkersViewModel {
                 .toList());
     }
 
-    /** Recomputes the uptimes; the app calls it on its one-second tick. */
+    /** Recomputes uptimes and speeds (a quiet job sends nothing); the app calls it on its one-second tick. */
     public void tick() {
-        showWorkers(workers, speeds);
+        showWorkers(workers, live == null ? speeds : speedsAt(live, clock.instant()));
     }
 
     private void updatePreview() {

@@ -9,7 +9,12 @@ import dev.rbee.contract.RbeeHome;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.QueenUrl;
 import dev.rbee.contract.hive.Model;
+import dev.rbee.contract.queen.Job;
+import dev.rbee.contract.queen.JobState;
 import dev.rbee.contract.queen.QWorker;
+import dev.rbee.keeper.cluster.ClusterState;
+import dev.rbee.keeper.cluster.JobBoard;
+import dev.rbee.keeper.cluster.TrackedJob;
 import dev.rbee.keeper.queen.QueenSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +147,24 @@ class WorkersViewModelTest {
                 vm.rows().getFirst());
         vm.nodeProperty().set("");
         assertEquals(2, vm.rows().size(), "no node chosen: every node");
+    }
+
+    @Test
+    void theLiveFeedGivesWorkersAndTheSpeedOfTheirJobsWhichFallsToZeroWhenQuiet() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+        WorkersViewModel vm = vm(clock);
+        Job running = new Job("job-1", "workstation", "demo:tiny", "worker-a", JobState.RUNNING, 40,
+                "2026-11-27T09:59:58Z", "2026-11-27T09:59:59Z", null, null, null);
+        QWorker a = worker("worker-a", "workstation", "busy", false);
+        ClusterState state = new ClusterState(Map.of(), Map.of(), Map.of("worker-a", a),
+                new JobBoard(Map.of("job-1", new TrackedJob(running, 25.0, clock.instant())), List.of()), Map.of(),
+                clock.instant(), clock.instant());
+        vm.show(state);
+        assertEquals("25.0", vm.rows().getFirst().tokensPerSecond());
+        clock.advance(Duration.ofSeconds(5));
+        vm.tick();
+        assertEquals("0.0", vm.rows().getFirst().tokensPerSecond(), "no progress for 5 s: not generating");
+        assertEquals("5s", vm.rows().getFirst().uptime());
     }
 
     @Test
