@@ -1,5 +1,6 @@
 package dev.rbee.desktop.models;
 
+import dev.rbee.desktop.shell.KeepSelection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -28,7 +29,6 @@ public final class ModelsView {
         title.getStyleClass().add("screen-title");
         ComboBox<String> node = new ComboBox<>(vm.nodes());
         node.setId("models-node");
-        node.setEditable(true);
         node.valueProperty().bindBidirectional(vm.nodeProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("models-refresh");
@@ -86,7 +86,8 @@ public final class ModelsView {
     }
 
     private static TableView<ModelRow> table(ModelsViewModel vm) {
-        TableView<ModelRow> table = new TableView<>(vm.rows());
+        TableView<ModelRow> table = new TableView<>();
+        KeepSelection.bind(table, vm.rows(), row -> row.id().isEmpty() ? row.model() : row.id());
         table.setId("models-table");
         table.getColumns().add(column("ID", ModelRow::id));
         table.getColumns().add(column("Model", ModelRow::model));

@@ -81,6 +81,7 @@ public final class ModelsViewModel {
                 List<String> names = queen.listNodes().nodes().stream().map(Node::nodeName).toList();
                 List<Model> models = blank(chosen) ? List.of() : queen.nodeModels(chosen).models();
                 ui.execute(() -> {
+                    error.set("");
                     nodes.setAll(names);
                     showCatalog(chosen, models);
                 });

@@ -1,5 +1,6 @@
 package dev.rbee.desktop.workers;
 
+import dev.rbee.desktop.shell.KeepSelection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -26,7 +27,7 @@ public final class WorkersView {
     public static Node create(WorkersViewModel vm) {
         Label title = new Label("Workers");
         title.getStyleClass().add("screen-title");
-        ComboBox<String> node = chooser("workers-node", vm.nodes(), vm.nodeProperty(), true);
+        ComboBox<String> node = chooser("workers-node", vm.nodes(), vm.nodeProperty(), false);
         Button refresh = new Button("Refresh");
         refresh.setId("workers-refresh");
         refresh.setOnAction(e -> vm.refresh());
@@ -77,7 +78,8 @@ public final class WorkersView {
     }
 
     private static TableView<WorkerRow> table(WorkersViewModel vm) {
-        TableView<WorkerRow> table = new TableView<>(vm.rows());
+        TableView<WorkerRow> table = new TableView<>();
+        KeepSelection.bind(table, vm.rows(), WorkerRow::id);
         table.setId("workers-table");
         table.getColumns().add(column("Worker", WorkerRow::id));
         table.getColumns().add(column("Model", WorkerRow::model));

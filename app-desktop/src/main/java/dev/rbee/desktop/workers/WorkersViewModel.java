@@ -101,6 +101,7 @@ public final class WorkersViewModel {
                 List<QWorker> listed = queen.workersList(null).workers();
                 NodeFacts loaded = load(queen, registry, chosen);
                 ui.execute(() -> {
+                    error.set("");
                     nodes.setAll(registry.stream().map(Node::nodeName).toList());
                     showWorkers(listed, speeds);
                     showFacts(loaded);

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 class WorkersWindowTest {
     private static RealQueen queen;
     private static QueenConnection connection;
+    private static WorkersViewModel workers;
     private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     @BeforeAll
@@ -58,7 +59,7 @@ class WorkersWindowTest {
         KeeperEnvironment env = queen.keeperEnvironment();
         ShellViewModel shell = new ShellViewModel(Platform::runLater);
         connection = new QueenConnection(env, shell);
-        WorkersViewModel workers = new WorkersViewModel(connection::session, env.home(), BACKGROUND,
+        workers = new WorkersViewModel(connection::session, env.home(), BACKGROUND,
                 Platform::runLater, Clock.systemUTC());
         stage.setScene(MainWindow.scene(shell, Map.<String, Node>of("Workers", WorkersView.create(workers))));
         stage.show();
@@ -97,6 +98,9 @@ class WorkersWindowTest {
         assertEquals("0/1", row.slots());
 
         robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(workers::tick);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(row.id(), table.getSelectionModel().getSelectedItem().id(), "the tick keeps the selection");
         robot.clickOn("#workers-stop");
         WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
