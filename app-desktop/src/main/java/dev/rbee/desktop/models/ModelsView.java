@@ -69,6 +69,8 @@ public final class ModelsView {
         bar.setPrefWidth(220);
         bar.progressProperty().bind(vm.fractionProperty());
         bar.visibleProperty().bind(vm.downloadingProperty());
+        // Out of the layout while hidden, so the progress line starts at the left edge then.
+        bar.managedProperty().bind(bar.visibleProperty());
         Label progress = label("models-progress", vm.progressProperty());
 
         Label error = label("models-error", vm.errorProperty());

@@ -60,6 +60,8 @@ public final class WorkersView {
         bar.setId("workers-progress-bar");
         bar.progressProperty().bind(vm.fractionProperty());
         bar.visibleProperty().bind(vm.busyProperty());
+        // Out of the layout while hidden, so the progress line starts at the left edge then.
+        bar.managedProperty().bind(bar.visibleProperty());
         Label progress = label("workers-progress", vm.progressProperty());
         HBox progressRow = row(bar, progress);
 
