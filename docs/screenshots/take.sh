@@ -16,7 +16,7 @@ for _ in $(seq 1 60); do
   [ -n "$win" ] && break; sleep 0.5
 done
 sleep 8
-xdotool mousemove 150 85 click 1 sleep 0.5                      # navigation: Playground
+xdotool mousemove 150 153 click 1 sleep 0.5                     # navigation: Playground (4th: Overview, Workers, Models)
 xdotool mousemove 725 145 click 1 sleep 0.3 type --delay 30 "Once upon a time, in a hive far away,"
 xdotool mousemove 1060 209 click --repeat 2 1 sleep 0.2 key ctrl+a type "48"
 xdotool mousemove 459 276 click 1 type "7"

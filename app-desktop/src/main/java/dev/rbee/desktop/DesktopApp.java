@@ -1,5 +1,7 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.models.ModelsView;
+import dev.rbee.desktop.models.ModelsViewModel;
 import dev.rbee.desktop.nodes.NodesView;
 import dev.rbee.desktop.nodes.NodesViewModel;
 import dev.rbee.desktop.overview.FleetControlViewModel;
@@ -15,6 +17,8 @@ import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
 import dev.rbee.desktop.shell.WindowMemory;
+import dev.rbee.desktop.workers.WorkersView;
+import dev.rbee.desktop.workers.WorkersViewModel;
 import dev.rbee.keeper.KeeperEnvironment;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.fleet.FleetStop;
@@ -26,6 +30,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -83,13 +88,28 @@ final class DesktopApp {
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
+            WorkersViewModel workers = new WorkersViewModel(queen::session, keeper.home(), background,
+                    Platform::runLater, Clock.systemUTC());
+            feed.alsoTo(update -> {
+                // Only queen's own picture: before the first snapshot the state is empty, not "no workers".
+                if (update.connection().connected()) {
+                    workers.show(update.state());
+                }
+            });
+            ModelsViewModel models = new ModelsViewModel(queen::session, keeper.home(), background,
+                    Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview, fleet));
             screens.put("Nodes", NodesView.create(new NodesViewModel(queen::session, keeper.home(), env, background,
                     Platform::runLater, ZoneId.systemDefault())));
+            screens.put("Workers", WorkersView.create(workers));
+            screens.put("Models", ModelsView.create(models));
             screens.put("Playground", PlaygroundView.create(playground));
             screens.put("Settings", SettingsView.create(settings));
-            Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
+            Timeline ticks = everySecond(() -> {
+                overview.refresh(Instant.now());
+                workers.tick();
+            });
             Stage stage = new Stage();
             stage.setTitle(MainWindow.TITLE);
             stage.setScene(MainWindow.scene(shell, screens));
@@ -101,6 +121,8 @@ final class DesktopApp {
                 closed.countDown();
             });
             stage.show();
+            workers.refresh();
+            models.refresh();
         });
         shell.connect(queen, background);
         feed.start(queen, background);

@@ -2,10 +2,14 @@ package dev.rbee.desktop.overview;
 
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.desktop.shell.QueenConnection;
+import dev.rbee.keeper.cluster.ClusterUpdate;
 import dev.rbee.keeper.cluster.ClusterWatcher;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Feeds the overview from queen's {@code GET /v2/events} through the keeper core's {@link ClusterWatcher}, once the
@@ -14,12 +18,18 @@ import java.util.concurrent.Executor;
 public final class OverviewFeed implements AutoCloseable {
     private final OverviewViewModel overview;
     private final Executor ui;
+    private final List<Consumer<ClusterUpdate>> others = new CopyOnWriteArrayList<>();
     private ClusterWatcher watcher;
     private boolean closed;
 
     public OverviewFeed(OverviewViewModel overview, Executor ui) {
         this.overview = overview;
         this.ui = ui;
+    }
+
+    /** Another screen fed by the same watcher (one {@code /v2/events} connection for the app); called on {@code ui}. */
+    public void alsoTo(Consumer<ClusterUpdate> listener) {
+        others.add(listener);
     }
 
     /**
@@ -32,8 +42,10 @@ public final class OverviewFeed implements AutoCloseable {
         }
         background.execute(() -> {
             try {
-                follow(ClusterWatcher.start(queen.session().client(), ui,
-                        update -> overview.show(update, Instant.now())));
+                follow(ClusterWatcher.start(queen.session().client(), ui, update -> {
+                    overview.show(update, Instant.now());
+                    others.forEach(listener -> listener.accept(update));
+                }));
             } catch (RbeeException | IllegalStateException e) {
                 // No queen (the status line says why) or the window is closing: nothing to follow.
             }

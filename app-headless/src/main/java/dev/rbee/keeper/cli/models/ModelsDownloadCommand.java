@@ -3,11 +3,8 @@ package dev.rbee.keeper.cli.models;
 import dev.rbee.contract.ModelRef;
 import dev.rbee.contract.client.SseResponse;
 import dev.rbee.contract.error.RbeeException;
-import dev.rbee.contract.sse.CompleteEvent;
 import dev.rbee.contract.sse.DownloadingEvent;
-import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.contract.sse.NarrationEvent;
-import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.sse.SseEventStream;
 import dev.rbee.keeper.cli.CliContext;
 import dev.rbee.keeper.cli.ErrorContext;
@@ -16,6 +13,7 @@ import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.infer.Formats;
 import dev.rbee.keeper.cli.infer.ProgressLine;
+import dev.rbee.keeper.models.ModelDownload;
 import dev.rbee.keeper.queen.QueenSession;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -65,46 +63,33 @@ public final class ModelsDownloadCommand implements KeeperCommand {
 
     private int follow(CliContext context, SseEventStream events, String name) {
         ProgressLine bar = new ProgressLine(context.console(), context.console().errIsTerminal());
-        boolean downloaded = false;
-        long total = 0;
-        while (events.hasNext()) {
-            SseEvent event = events.next();
-            if (context.json()) {
-                context.console().result(events.lastJson());
-            }
-            switch (event) {
-                case DownloadingEvent d -> {
-                    downloaded = true;
-                    total = d.bytesTotal();
-                    if (!context.json()) {
-                        bar.update("Downloading " + model, d.bytesTotal() > 0
-                                ? (double) d.bytesDownloaded() / d.bytesTotal() : 0,
-                                Formats.download(d.bytesDownloaded(), d.bytesTotal(), d.speedMbps()));
-                    }
+        ModelDownload.Result result;
+        try {
+            result = ModelDownload.follow(events, model, name, (event, json) -> {
+                if (context.json()) {
+                    context.console().result(json);
+                    return;
                 }
-                case NarrationEvent n when !context.json() -> context.console().note("[" + n.actor() + "] "
-                        + n.human());
-                case CompleteEvent c -> {
-                    bar.finish();
-                    if (!context.json()) {
-                        context.console().result(downloaded
-                                ? "✅ " + model + " downloaded to " + c.localPath() + " (" + Formats.bytes(total) + ")"
-                                : "✅ " + model + " is already on " + name + ": " + c.localPath());
-                    }
-                    return KeeperCli.OK;
+                switch (event) {
+                    case DownloadingEvent d -> bar.update("Downloading " + model, ModelDownload.fraction(d),
+                            Formats.download(d.bytesDownloaded(), d.bytesTotal(), d.speedMbps()));
+                    case NarrationEvent n -> context.console().note("[" + n.actor() + "] " + n.human());
+                    default -> { }
                 }
-                case ErrorEvent e -> {
-                    bar.finish();
-                    throw e.toException();
-                }
-                default -> { }
-            }
+            });
+        } finally {
+            bar.finish();
         }
-        bar.finish();
+        if (result != null) {
+            if (!context.json()) {
+                context.console().result(ModelLines.downloaded(result));
+            }
+            return KeeperCli.OK;
+        }
         if (context.interrupts().happened()) {
             context.console().note("🛑 Stopped watching; the download continues on " + name);
             return KeeperCli.INTERRUPTED;
         }
-        throw RbeeException.fromEvent("STREAM_INTERRUPTED", "The download stream ended without a result", null);
+        throw ModelDownload.interrupted();
     }
 }

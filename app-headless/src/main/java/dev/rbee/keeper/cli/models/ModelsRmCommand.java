@@ -8,7 +8,7 @@ import dev.rbee.keeper.cli.GlobalOptions;
 import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.Prompts;
-import dev.rbee.keeper.cli.infer.Formats;
+import dev.rbee.keeper.models.ModelCatalog;
 import dev.rbee.keeper.queen.QueenSession;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -49,15 +49,11 @@ public final class ModelsRmCommand implements KeeperCommand {
      * delete itself then answers {@code MODEL_NOT_FOUND} with its suggestion.
      */
     private boolean confirmed(CliContext context, QueenSession session, String name) {
-        Optional<Model> entry = session.client().nodeModels(name).models().stream()
-                .filter(model -> model.id().equals(idOrRef) || model.modelRef().equals(idOrRef))
-                .findFirst();
-        return entry.isEmpty() || Prompts.ask(context, "Delete " + entry.get().id() + " ("
-                + Formats.bytes(entry.get().sizeBytes()) + ") from " + name + "? [y/N] ");
+        Optional<Model> entry = ModelCatalog.find(session.client().nodeModels(name).models(), idOrRef);
+        return entry.isEmpty() || Prompts.ask(context, ModelLines.question(entry.get(), name) + " [y/N] ");
     }
 
     private void print(CliContext context, String name, ModelDeleteResponse deleted) {
-        context.print(deleted, () -> context.console().result("✅ Deleted " + deleted.deleted() + " from " + name
-                + " (" + Formats.bytes(deleted.freedBytes()) + " freed)"));
+        context.print(deleted, () -> context.console().result(ModelLines.deleted(deleted, name)));
     }
 }

@@ -1,15 +1,12 @@
 package dev.rbee.keeper.cli.worker;
 
 import dev.rbee.contract.client.SseResponse;
-import dev.rbee.contract.error.Component;
 import dev.rbee.contract.error.RbeeException;
 import dev.rbee.contract.queen.SpawnWorkerRequest;
 import dev.rbee.contract.queen.TaskRequest;
 import dev.rbee.contract.sse.ErrorEvent;
 import dev.rbee.contract.sse.ReadyEvent;
-import dev.rbee.contract.sse.SseEvent;
 import dev.rbee.contract.sse.SseEventStream;
-import dev.rbee.contract.validation.SpawnValidation;
 import dev.rbee.keeper.KeeperConfig;
 import dev.rbee.keeper.KeeperErrors;
 import dev.rbee.keeper.cli.CliContext;
@@ -19,6 +16,7 @@ import dev.rbee.keeper.cli.KeeperCli;
 import dev.rbee.keeper.cli.KeeperCommand;
 import dev.rbee.keeper.cli.infer.HumanStreamRenderer;
 import dev.rbee.keeper.queen.QueenSession;
+import dev.rbee.keeper.workers.WorkerSpawn;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -55,16 +53,14 @@ public final class WorkerStartCommand implements KeeperCommand {
         String name = defaults.nodeFor(node);
         model = KeeperConfig.orDefault(model, defaults.model());
         if (model == null) {
+            // A usage error, printed by the CLI's frame like every other one, not as a failed spawn.
             throw KeeperErrors.local(KeeperErrors.USAGE_ERROR, "Missing --model", Map.of("missing", "--model"));
         }
-        // As for infer: the configured device only comes with the configured backend.
-        if (backend == null && device == null) {
-            backend = defaults.backend();
-            device = defaults.device();
-        }
-        SpawnWorkerRequest request = new SpawnWorkerRequest(name, model, backend, device, null);
         try {
-            SpawnValidation.validate(request, Component.KEEPER);
+            SpawnWorkerRequest request = WorkerSpawn.request(defaults, node, model, backend, device);
+            // The progress names what was actually requested, the configured backend and device included.
+            backend = request.backend();
+            device = request.device();
             try (QueenSession session = context.openQueen(QueenSession.Need.MUST_RUN);
                  SseResponse stream = session.client(Duration.ofSeconds(60)).spawnWorker(request)) {
                 context.interrupts().onFirstInterrupt(stream::close);
@@ -83,31 +79,23 @@ public final class WorkerStartCommand implements KeeperCommand {
     private int follow(CliContext context, SseEventStream events, String name) {
         HumanStreamRenderer screen = new HumanStreamRenderer(context.console(), new TaskRequest(name, model, backend,
                 device, null, null, null, null, null, null, null, null, null));
-        while (events.hasNext()) {
-            SseEvent event = events.next();
+        ReadyEvent ready = WorkerSpawn.follow(events, (event, json) -> {
             if (context.json()) {
-                context.console().result(events.lastJson());
+                context.console().result(json);
+            } else if (!(event instanceof ReadyEvent) && !(event instanceof ErrorEvent)) {
+                screen.event(event, json);
             }
-            switch (event) {
-                case ReadyEvent ready -> {
-                    if (!context.json()) {
-                        context.console().result("✅ Worker " + ready.workerId() + " ready on " + name + " ("
-                                + ready.backend() + ":" + ready.device() + ", " + model + ") at " + ready.url());
-                    }
-                    return KeeperCli.OK;
-                }
-                case ErrorEvent error -> throw error.toException();
-                default -> {
-                    if (!context.json()) {
-                        screen.event(event, events.lastJson());
-                    }
-                }
+        });
+        if (ready != null) {
+            if (!context.json()) {
+                context.console().result(WorkerSpawn.readyLine(ready, name, model));
             }
+            return KeeperCli.OK;
         }
         if (context.interrupts().happened()) {
             context.console().note("🛑 Stopped watching; the worker continues on " + name);
             return KeeperCli.INTERRUPTED;
         }
-        throw RbeeException.fromEvent("STREAM_INTERRUPTED", "The spawn stream ended without ready or error", null);
+        throw WorkerSpawn.interrupted();
     }
 }
