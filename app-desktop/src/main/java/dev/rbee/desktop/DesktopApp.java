@@ -1,5 +1,7 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.board.BoardView;
+import dev.rbee.desktop.board.BoardViewModel;
 import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewView;
 import dev.rbee.desktop.overview.OverviewViewModel;
@@ -64,13 +66,21 @@ final class DesktopApp {
         CountDownLatch closed = new CountDownLatch(1);
         OverviewViewModel overview = new OverviewViewModel();
         OverviewFeed feed = new OverviewFeed(overview, Platform::runLater);
+        BoardViewModel board = new BoardViewModel(() -> queen.session().client(), keeper.home(), background,
+                Platform::runLater);
+        feed.listen(update -> board.show(update, Instant.now()));
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview));
+            screens.put("Live board", BoardView.create(board));
             screens.put("Playground", PlaygroundView.create(playground));
-            Timeline ticks = everySecond(() -> overview.refresh(Instant.now()));
+            Timeline ticks = everySecond(() -> {
+                Instant now = Instant.now();
+                overview.refresh(now);
+                board.refresh(now);
+            });
             Stage stage = new Stage();
             stage.setTitle(MainWindow.TITLE);
             stage.setScene(MainWindow.scene(shell, screens));
