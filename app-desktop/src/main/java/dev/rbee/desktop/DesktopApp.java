@@ -2,6 +2,8 @@ package dev.rbee.desktop;
 
 import dev.rbee.desktop.board.BoardView;
 import dev.rbee.desktop.board.BoardViewModel;
+import dev.rbee.desktop.logs.LogsView;
+import dev.rbee.desktop.logs.LogsViewModel;
 import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewView;
 import dev.rbee.desktop.overview.OverviewViewModel;
@@ -19,6 +21,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,12 +72,18 @@ final class DesktopApp {
         BoardViewModel board = new BoardViewModel(() -> queen.session().client(), keeper.home(), background,
                 Platform::runLater);
         feed.listen(update -> board.show(update, Instant.now()));
+        // Queen may read a remote log over SFTP before the stream's headers come, as for `rbee-keeper logs`.
+        LogsViewModel logs = new LogsViewModel(() -> queen.session().client(Duration.ofSeconds(60)), keeper.home(),
+                background, Platform::runLater);
+        feed.listen(update -> logs.showCluster(update.state()));
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview));
             screens.put("Live board", BoardView.create(board));
+            screens.put("Logs", LogsView.create(logs));
+            logs.start();
             screens.put("Playground", PlaygroundView.create(playground));
             Timeline ticks = everySecond(() -> {
                 Instant now = Instant.now();
@@ -86,6 +95,7 @@ final class DesktopApp {
             stage.setScene(MainWindow.scene(shell, screens));
             stage.setOnHidden(event -> {
                 ticks.stop();
+                logs.stop();
                 playground.cancel();
                 closed.countDown();
             });
