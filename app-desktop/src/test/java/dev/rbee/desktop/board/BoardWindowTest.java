@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -98,36 +99,41 @@ class BoardWindowTest {
             playground.run();
         });
         TableView<?> table = robot.lookup("#board-jobs").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !board.jobs().isEmpty()
-                && board.jobs().getFirst().tokensProperty().get() > 0);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(() -> !board.jobs().isEmpty()
+                && board.jobs().getFirst().tokensProperty().get() > 0));
         WaitForAsyncUtils.waitForFxEvents();
         BoardJob job = board.jobs().getFirst();
         assertEquals(1, table.getItems().size());
         assertEquals("localhost", job.nodeProperty().get());
         assertEquals("demo:tiny", job.modelProperty().get());
         long seen = job.tokensProperty().get();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> job.tokensProperty().get() >= seen + 10);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> job.tokensProperty().get() >= seen + 10));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !BoardJob.WORKER_UNKNOWN.equals(job.workerProperty().get()));
+                () -> onFx(() -> !BoardJob.WORKER_UNKNOWN.equals(job.workerProperty().get())));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(job.workerProperty().get().startsWith("worker-"), job.workerProperty().get());
 
         robot.clickOn(robot.lookup("#board-jobs .table-row-cell").nth(0).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#board-detail-title")
-                .startsWith(job.jobId() + " · demo:tiny on localhost"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stream(robot).lines().count() >= 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> text(robot, "#board-detail-title")
+                .startsWith(job.jobId() + " · demo:tiny on localhost")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).lines().count() >= 2));
         assertTrue(stream(robot).contains("running"), stream(robot));
         assertFalse(robot.lookup("#board-cancel").queryButton().isDisabled());
 
         robot.clickOn("#board-cancel");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> board.jobs().isEmpty());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stream(robot).contains("ended: cancelled"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> board.jobs().isEmpty()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).contains("ended: cancelled")));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().isEmpty(), "the cancelled job left the board");
         assertEquals(job.jobId() + " · no longer in flight", text(robot, "#board-detail-title"));
         assertTrue(robot.lookup("#board-cancel").queryButton().isDisabled());
         assertEquals("", text(robot, "#board-error"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !playground.runningProperty().get());
+    }
+
+    /** Reads what the FX thread changes on the FX thread. */
+    private static boolean onFx(Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get(5, TimeUnit.SECONDS);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -79,7 +79,9 @@ class LogsWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#logs-status")
                 .equals("Following queen-rbee's log"));
         assertFalse(texts(lines).stream().anyMatch(line -> line.contains("Starting rbee-hive")));
-        assertFalse(robot.lookup("#logs-lines .log-info").queryAll().isEmpty(), "INFO lines carry their style class");
+        // Cells are laid out on the next pulse after the lines arrive.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> !robot.lookup("#logs-lines .log-info").queryAll().isEmpty());
 
         // An action queen logs: starting the local hive.
         BACKGROUND.submit(() -> connection.session().client().hiveStart("localhost")).get(60, TimeUnit.SECONDS);
@@ -98,8 +100,10 @@ class LogsWindowTest {
         assertEquals("", text(robot, "#logs-error"));
     }
 
-    private static List<String> texts(ListView<?> lines) {
-        return lines.getItems().stream().map(item -> ((LogLine) item).text()).toList();
+    /** Read on the FX thread, which is the only one that changes the list. */
+    private static List<String> texts(ListView<?> lines) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> lines.getItems().stream().map(item -> ((LogLine) item).text())
+                .toList()).get(5, TimeUnit.SECONDS);
     }
 
     private static String text(FxRobot robot, String id) {
