@@ -97,7 +97,11 @@ public final class LogsViewModel {
             }
             showPaused();
         });
-        source.addListener((observable, before, now) -> start());
+        source.addListener((observable, before, now) -> {
+            if (now != null) { // null: the chooser lost its item (a worker left); its stream ends by itself
+                start();
+            }
+        });
         follow.addListener((observable, before, now) -> start());
     }
 
@@ -121,11 +125,23 @@ public final class LogsViewModel {
         closeStream();
     }
 
-    /** The sources the chooser offers, from the shared cluster feed; the chosen one stays chosen. */
+    /**
+     * The sources the chooser offers, from the shared cluster feed. Changed item by item, never with setAll: a combo
+     * box re-selects by index after setAll, which would switch the operator to whatever source moved into that place.
+     */
     public void showCluster(ClusterState state) {
         List<LogSource> next = LogSource.of(state);
-        if (!next.equals(sources)) {
-            sources.setAll(next);
+        if (next.equals(sources)) {
+            return;
+        }
+        sources.retainAll(next);
+        for (int i = 0; i < next.size(); i++) {
+            if (i >= sources.size() || !sources.get(i).equals(next.get(i))) {
+                sources.add(i, next.get(i));
+            }
+        }
+        if (!sources.equals(next)) {
+            sources.setAll(next); // queen reordered its lists: rare, and only then may the choice move
         }
     }
 

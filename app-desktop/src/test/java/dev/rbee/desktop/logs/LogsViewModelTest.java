@@ -141,5 +141,12 @@ class LogsViewModelTest {
                 vm.sources());
         assertEquals(List.of("queen-rbee", "rbee-hive on localhost", "worker-1 on gpu1"),
                 vm.sources().stream().map(LogSource::label).toList());
+        vm.sourceProperty().set(LogSource.worker("gpu1", "worker-1"));
+        String twoWorkers = snapshot.replace("'workers':[", "'workers':[" + worker.replace("worker-1", "worker-0") + ",");
+        SseEvent later = new Json().decode(twoWorkers.replace('\'', '"'), SseEvent.class);
+        vm.showCluster(ClusterState.of((SnapshotEvent) later, Instant.now()));
+        assertEquals(List.of(LogSource.QUEEN, LogSource.hive("localhost"), LogSource.worker("gpu1", "worker-0"),
+                LogSource.worker("gpu1", "worker-1")), vm.sources(), "a new worker is inserted in queen's order");
+        assertEquals(LogSource.worker("gpu1", "worker-1"), vm.sourceProperty().get(), "the choice stays");
     }
 }
