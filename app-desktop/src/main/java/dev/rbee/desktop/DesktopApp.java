@@ -1,5 +1,9 @@
 package dev.rbee.desktop;
 
+import dev.rbee.desktop.board.BoardView;
+import dev.rbee.desktop.board.BoardViewModel;
+import dev.rbee.desktop.logs.LogsView;
+import dev.rbee.desktop.logs.LogsViewModel;
 import dev.rbee.desktop.models.ModelsView;
 import dev.rbee.desktop.models.ModelsViewModel;
 import dev.rbee.desktop.nodes.NodesView;
@@ -31,6 +35,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -85,12 +90,19 @@ final class DesktopApp {
         memory.restoreShell();
         SettingsViewModel settings = new SettingsViewModel(keeper.home(), env, shell.darkThemeProperty(), background,
                 Platform::runLater);
+        BoardViewModel board = new BoardViewModel(() -> queen.session().client(), keeper.home(), background,
+                Platform::runLater);
+        feed.listen(update -> board.show(update, Instant.now()));
+        // Queen may read a remote log over SFTP before the stream's headers come, as for `rbee-keeper logs`.
+        LogsViewModel logs = new LogsViewModel(() -> queen.session().client(Duration.ofSeconds(60)), keeper.home(),
+                background, Platform::runLater);
+        feed.listen(update -> logs.showCluster(update.state()));
         Platform.runLater(() -> {
             PlaygroundViewModel playground = new PlaygroundViewModel(queen::session, keeper.home(), background,
                     Platform::runLater);
             WorkersViewModel workers = new WorkersViewModel(queen::session, keeper.home(), background,
                     Platform::runLater, Clock.systemUTC());
-            feed.alsoTo(update -> {
+            feed.listen(update -> {
                 // Only queen's own picture: before the first snapshot the state is empty, not "no workers".
                 if (update.connection().connected()) {
                     workers.show(update.state());
@@ -100,14 +112,19 @@ final class DesktopApp {
                     Platform::runLater);
             Map<String, Node> screens = new LinkedHashMap<>();
             screens.put("Overview", OverviewView.create(overview, fleet));
+            screens.put("Live board", BoardView.create(board));
             screens.put("Nodes", NodesView.create(new NodesViewModel(queen::session, keeper.home(), env, background,
                     Platform::runLater, ZoneId.systemDefault())));
             screens.put("Workers", WorkersView.create(workers));
             screens.put("Models", ModelsView.create(models));
             screens.put("Playground", PlaygroundView.create(playground));
+            screens.put("Logs", LogsView.create(logs));
+            logs.start();
             screens.put("Settings", SettingsView.create(settings));
             Timeline ticks = everySecond(() -> {
-                overview.refresh(Instant.now());
+                Instant now = Instant.now();
+                overview.refresh(now);
+                board.refresh(now);
                 workers.tick();
             });
             Stage stage = new Stage();
@@ -117,6 +134,7 @@ final class DesktopApp {
             stage.setOnHidden(event -> {
                 memory.remember(stage);
                 ticks.stop();
+                logs.stop();
                 playground.cancel();
                 closed.countDown();
             });

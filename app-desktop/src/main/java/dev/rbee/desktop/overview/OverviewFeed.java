@@ -12,13 +12,14 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Feeds the overview from queen's {@code GET /v2/events} through the keeper core's {@link ClusterWatcher}, once the
- * app's queen session is open. The watcher reconnects by itself; this only starts and stops it.
+ * Feeds the overview, and every screen that listens, from queen's {@code GET /v2/events} through the keeper core's
+ * {@link ClusterWatcher}, once the app's queen session is open: one events connection for the whole app. The watcher
+ * reconnects by itself; this only starts and stops it.
  */
 public final class OverviewFeed implements AutoCloseable {
     private final OverviewViewModel overview;
     private final Executor ui;
-    private final List<Consumer<ClusterUpdate>> others = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ClusterUpdate>> listeners = new CopyOnWriteArrayList<>();
     private ClusterWatcher watcher;
     private boolean closed;
 
@@ -27,9 +28,10 @@ public final class OverviewFeed implements AutoCloseable {
         this.ui = ui;
     }
 
-    /** Another screen fed by the same watcher (one {@code /v2/events} connection for the app); called on {@code ui}. */
-    public void alsoTo(Consumer<ClusterUpdate> listener) {
-        others.add(listener);
+    /** Adds a screen that wants each update too (on the UI executor, after the overview). */
+    public OverviewFeed listen(Consumer<ClusterUpdate> listener) {
+        listeners.add(listener);
+        return this;
     }
 
     /**
@@ -42,14 +44,16 @@ public final class OverviewFeed implements AutoCloseable {
         }
         background.execute(() -> {
             try {
-                follow(ClusterWatcher.start(queen.session().client(), ui, update -> {
-                    overview.show(update, Instant.now());
-                    others.forEach(listener -> listener.accept(update));
-                }));
+                follow(ClusterWatcher.start(queen.session().client(), ui, this::deliver));
             } catch (RbeeException | IllegalStateException e) {
                 // No queen (the status line says why) or the window is closing: nothing to follow.
             }
         });
+    }
+
+    private void deliver(ClusterUpdate update) {
+        overview.show(update, Instant.now());
+        listeners.forEach(listener -> listener.accept(update));
     }
 
     private synchronized boolean following() {

@@ -1,0 +1,144 @@
+package dev.rbee.desktop.board;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rbee.desktop.overview.OverviewFeed;
+import dev.rbee.desktop.overview.OverviewViewModel;
+import dev.rbee.desktop.playground.PlaygroundView;
+import dev.rbee.desktop.playground.PlaygroundViewModel;
+import dev.rbee.desktop.shell.MainWindow;
+import dev.rbee.desktop.shell.QueenConnection;
+import dev.rbee.desktop.shell.ShellViewModel;
+import dev.rbee.desktop.testing.RealQueen;
+import dev.rbee.keeper.KeeperEnvironment;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live board in a headless toolkit, fed by a real queen's {@code /v2/events} through the feed the overview
+ * shares: a long playground generation on a real demo:tiny worker shows up with its tokens growing, is followed in
+ * the detail pane, and leaves the board once the board's Cancel ({@code DELETE /v2/tasks/{id}}) has ended it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BoardWindowTest {
+    private static RealQueen queen;
+    private static QueenConnection connection;
+    private static OverviewFeed feed;
+    private static PlaygroundViewModel playground;
+    private static BoardViewModel board;
+    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+
+    @BeforeAll
+    static void startQueen() throws Exception {
+        queen = RealQueen.start();
+    }
+
+    @AfterAll
+    static void stopQueen() throws Exception {
+        if (playground != null) {
+            playground.cancel();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        BACKGROUND.shutdownNow();
+        queen.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        KeeperEnvironment env = queen.keeperEnvironment();
+        ShellViewModel shell = new ShellViewModel(Platform::runLater);
+        connection = new QueenConnection(env, shell);
+        OverviewViewModel overview = new OverviewViewModel();
+        board = new BoardViewModel(() -> connection.session().client(), env.home(), BACKGROUND, Platform::runLater);
+        feed = new OverviewFeed(overview, Platform::runLater).listen(update -> board.show(update, Instant.now()));
+        playground = new PlaygroundViewModel(connection::session, env.home(), BACKGROUND, Platform::runLater);
+        Map<String, Node> screens = new LinkedHashMap<>();
+        screens.put("Live board", BoardView.create(board));
+        screens.put("Playground", PlaygroundView.create(playground));
+        stage.setScene(MainWindow.scene(shell, screens));
+        stage.show();
+        shell.connect(connection, BACKGROUND);
+        feed.start(connection, BACKGROUND);
+    }
+
+    @Test
+    void aLongJobShowsUpGrowsIsFollowedAndLeavesWhenCancelled(FxRobot robot) throws Exception {
+        robot.clickOn("Live board");
+        robot.interact(() -> {
+            playground.promptProperty().set("Bees make honey");
+            playground.maxTokensProperty().set("100000");
+            playground.run();
+        });
+        TableView<?> table = robot.lookup("#board-jobs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(() -> !board.jobs().isEmpty()
+                && board.jobs().getFirst().tokensProperty().get() > 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        BoardJob job = board.jobs().getFirst();
+        assertEquals(1, table.getItems().size());
+        assertEquals("localhost", job.nodeProperty().get());
+        assertEquals("demo:tiny", job.modelProperty().get());
+        long seen = job.tokensProperty().get();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> job.tokensProperty().get() >= seen + 10));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> onFx(() -> !BoardJob.WORKER_UNKNOWN.equals(job.workerProperty().get())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(job.workerProperty().get().startsWith("worker-"), job.workerProperty().get());
+
+        robot.clickOn(robot.lookup("#board-jobs .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> text(robot, "#board-detail-title")
+                .startsWith(job.jobId() + " · demo:tiny on localhost")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).lines().count() >= 2));
+        assertTrue(stream(robot).contains("running"), stream(robot));
+        assertFalse(robot.lookup("#board-cancel").queryButton().isDisabled());
+
+        robot.clickOn("#board-cancel");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> board.jobs().isEmpty()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).contains("ended: cancelled")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().isEmpty(), "the cancelled job left the board");
+        assertEquals(job.jobId() + " · no longer in flight", text(robot, "#board-detail-title"));
+        assertTrue(robot.lookup("#board-cancel").queryButton().isDisabled());
+        assertEquals("", text(robot, "#board-error-headline"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !playground.runningProperty().get());
+    }
+
+    /** Reads what the FX thread changes on the FX thread. */
+    private static boolean onFx(Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get(5, TimeUnit.SECONDS);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static String stream(FxRobot robot) {
+        return robot.lookup("#board-stream").queryAs(TextArea.class).getText();
+    }
+}
