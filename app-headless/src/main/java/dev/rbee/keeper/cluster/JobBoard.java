@@ -68,7 +68,7 @@ public record JobBoard(Map<String, TrackedJob> active, List<TrackedJob> recent) 
         String started = old != null && old.startedAt() != null ? old.startedAt()
                 : JobState.PROVISIONING.equals(e.state()) ? null : now;
         String ended = JobState.isFinished(e.state()) ? now : null;
-        String workerId = old == null ? null : old.workerId();
+        String workerId = e.workerId() != null ? e.workerId() : old == null ? null : old.workerId();
         return new Job(e.jobId(), e.node(), e.model(), workerId, e.state(), e.tokensOut(), created, started, ended,
                 e.stopReason(), e.error());
     }

@@ -39,6 +39,17 @@ class JobBoardTest {
     }
 
     @Test
+    void theWorkerOfADispatchedJobIsKeptFromItsEvents() {
+        ClusterState s = empty().apply(event(jobEvent("j1", "provisioning", 0)), at(0));
+        assertNull(s.activeJobs().getFirst().job().workerId());
+        s = s.apply(event("{'type':'job','job_id':'j1','node':'localhost','model':'demo:tiny',"
+                + "'worker_id':'worker-1','state':'running','tokens_out':2}"), at(100));
+        assertEquals("worker-1", s.activeJobs().getFirst().job().workerId());
+        s = s.apply(event(jobEvent("j1", "running", 9)), at(1100));
+        assertEquals("worker-1", s.activeJobs().getFirst().job().workerId(), "an event without it keeps it");
+    }
+
+    @Test
     void aLateEventForAFinishedJobChangesNothing() {
         ClusterState s = empty().apply(event(jobEvent("j1", "running", 3)), at(0))
                 .apply(event(jobEvent("j1", "cancelled", 5)), at(100));

@@ -50,7 +50,7 @@ final class JobRecord {
                     return List.<JobEvent>of();
                 }
                 lastPublishedNanos = System.nanoTime();
-                return List.of(new JobEvent(jobId, node, model, state, tokensOut, stopReason, error));
+                return List.of(new JobEvent(jobId, node, model, workerId, state, tokensOut, stopReason, error));
             }
         });
     }
