@@ -141,6 +141,7 @@ public final class DesktopScreens implements AutoCloseable {
             ticks.stop();
         }
         logs.stop();
+        board.stopFollowing();
         playground.cancel();
     }
 

@@ -77,6 +77,17 @@ public final class BoardView {
         stream.textProperty().addListener((observable, before, text) -> stream.setScrollTop(Double.MAX_VALUE));
         VBox.setVgrow(stream, Priority.ALWAYS);
 
+        TextArea followed = new TextArea();
+        followed.setId("board-text");
+        followed.getStyleClass().add("board-text");
+        followed.setEditable(false);
+        followed.setWrapText(true);
+        followed.textProperty().bind(vm.followedTextProperty());
+        followed.textProperty().addListener((observable, before, text) -> followed.setScrollTop(Double.MAX_VALUE));
+        VBox.setVgrow(followed, Priority.ALWAYS);
+        Label textCaption = new Label("Generated text (the job's full stream, live)");
+        textCaption.getStyleClass().add("caption");
+
         Button cancel = new Button("Cancel job");
         cancel.setId("board-cancel");
         cancel.disableProperty().bind(vm.cancellableProperty().not());
@@ -91,7 +102,7 @@ public final class BoardView {
 
         Label caption = new Label("Job stream (state and tokens as queen reports them)");
         caption.getStyleClass().add("caption");
-        VBox detail = new VBox(8, detailTitle, caption, stream, actions, error);
+        VBox detail = new VBox(8, detailTitle, textCaption, followed, caption, stream, actions, error);
         detail.setPadding(new Insets(0, 0, 0, 10));
         return detail;
     }

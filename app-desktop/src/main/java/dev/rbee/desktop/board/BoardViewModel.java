@@ -30,8 +30,9 @@ import java.util.function.Supplier;
 
 /**
  * The live board: every job in flight from the keeper core's cluster state, one stable {@link BoardJob} per job so
- * the table keeps its selection while tokens grow; a finished job leaves the board. The selected job's stream (see
- * {@link JobStream}) fills the detail pane, and Cancel sends {@code DELETE /v2/tasks/{id}} like the CLI's Ctrl+C.
+ * the table keeps its selection while tokens grow; a finished job leaves the board. The selected job's full stream
+ * is followed ({@link TokenFollow}: its generated text, live) and its state lines ({@link JobStream}) fill the detail
+ * pane, and Cancel sends {@code DELETE /v2/tasks/{id}} like the CLI's Ctrl+C.
  * Runs on the UI thread; updates come from the shared feed (already coalesced to one per frame) and from a once-a-second
  * {@link #refresh} for elapsed times. Queen's job events do not name the worker, so it is taken from the snapshot, from
  * the only busy worker of the job's model on its node, or asked once of {@code GET /v2/tasks/{id}} in the background.
@@ -46,6 +47,7 @@ public final class BoardViewModel {
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper("Select a job to follow it");
     private final ReadOnlyStringWrapper detailStream = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper followedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -55,6 +57,7 @@ public final class BoardViewModel {
     private final Executor background;
     private final Executor ui;
     private ClusterState state;
+    private TokenFollow follow;
 
     /** {@code clients} may block (it opens the app's queen session) and throws RbeeException when queen is away. */
     public BoardViewModel(Supplier<QueenClient> clients, RbeeHome home, Executor background, Executor ui) {
@@ -101,12 +104,36 @@ public final class BoardViewModel {
         showDetail();
     }
 
-    /** The job whose stream the detail pane follows; null clears it. */
+    /** The job whose stream the detail pane follows; null clears it. Its generated text is followed live. */
     public void select(String jobId) {
+        if (jobId == null || !jobId.equals(selected.get())) {
+            follow(jobId);
+        }
         selected.set(jobId);
         error.set("");
         status.set("");
         showDetail();
+    }
+
+    /** Hangs up on the previous job's stream and opens the new one's in the background. */
+    private void follow(String jobId) {
+        stopFollowing();
+        followedText.set("");
+        if (jobId == null) {
+            return;
+        }
+        TokenFollow opened = new TokenFollow(jobId, ui, followedText::set);
+        follow = opened;
+        background.execute(() -> opened.run(clients,
+                e -> String.join("\n", ErrorPresenter.lines(e, ErrorContext.of("", home)))));
+    }
+
+    /** The screen is going away (or the app is): no stream stays open for it. */
+    public void stopFollowing() {
+        if (follow != null) {
+            follow.close();
+            follow = null;
+        }
     }
 
     /** {@code DELETE /v2/tasks/{id}} in the background; the job leaves the board when queen reports it cancelled. */
@@ -186,6 +213,8 @@ public final class BoardViewModel {
     public ReadOnlyStringProperty selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyStringProperty detailTitleProperty() { return detailTitle.getReadOnlyProperty(); }
     public ReadOnlyStringProperty detailStreamProperty() { return detailStream.getReadOnlyProperty(); }
+    /** The followed job's generated text, growing while it runs; ends with a line saying how the job ended. */
+    public ReadOnlyStringProperty followedTextProperty() { return followedText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty cancellableProperty() { return cancellable.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }

@@ -10,9 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What the board can follow of one job. api.md gives token text only to the client that submitted the task; the
- * cluster feed carries each job's state and {@code tokens_out} (at most once a second), so a job's stream here is the
- * line-per-change history of those: states, tokens as they grow, and how it ended. Bounded, like every feed the app
+ * The state lines of one job on the board (its text comes from {@link TokenFollow}): the cluster feed carries each
+ * job's state and {@code tokens_out} (at most once a second), so this is the line-per-change history of those: states, tokens as they grow, and how it ended. Bounded, like every feed the app
  * keeps in memory.
  */
 final class JobStream {

@@ -108,6 +108,7 @@ class BoardViewModelTest {
         ClusterState state = cluster();
         show(state, T0);
         vm.select("job-1");
+        background.clear(); // the follow stream has its own test
         assertTrue(vm.cancellableProperty().get());
         state = job(state, "job-1", "running", 12, T0.plusSeconds(1));
         show(state, T0.plusSeconds(1));
@@ -150,11 +151,39 @@ class BoardViewModelTest {
         vm.cancelSelected();
         assertTrue(background.isEmpty(), "nothing selected, nothing sent");
         vm.select("job-1");
+        assertEquals(1, background.size(), "selecting a job opens its stream in the background");
+        background.removeFirst().run(); // queen is away: the followed text says so, the spec's way
+        assertTrue(vm.followedTextProperty().get().contains("QUEEN_UNREACHABLE"), vm.followedTextProperty().get());
         vm.cancelSelected();
         assertEquals("Cancelling job-1…", vm.statusProperty().get());
         background.removeFirst().run();
         assertTrue(vm.errorProperty().get().contains("❌ Error: Cannot connect to queen-rbee"), vm.errorProperty().get());
         assertTrue(vm.errorProperty().get().contains("QUEEN_UNREACHABLE"), vm.errorProperty().get());
         assertEquals("", vm.statusProperty().get());
+    }
+
+    @Test
+    void theFollowedTextGrowsInOneHandOverPerBatchAndEndsWithHowTheJobEnded() throws JsonDecodeException {
+        List<Runnable> uiQueue = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        TokenFollow follow = new TokenFollow("job-1", uiQueue::add, shown::add);
+        for (String token : List.of("Bees", " make", " honey", "")) {
+            follow.accept(event("{'type':'token','t':'" + token + "','i':0}"));
+        }
+        assertEquals(1, uiQueue.size(), "one pending hand-over for the whole batch, not one per token");
+        uiQueue.removeFirst().run();
+        assertEquals(List.of("Bees make honey"), shown);
+
+        follow.accept(event("{'type':'token','t':' all day','i':3}"));
+        follow.accept(event("{'type':'narration','actor':'queen-rbee','action':'x','human':'ignored','job_id':'job-1'}"));
+        follow.accept(event("{'type':'end','tokens_out':4,'decode_time_ms':10,'stop_reason':'CANCELLED'}"));
+        assertEquals(1, uiQueue.size());
+        uiQueue.removeFirst().run();
+        assertEquals("Bees make honey all day\n\n[ended: CANCELLED after 4 tokens]", shown.getLast());
+
+        follow.accept(event("{'type':'token','t':'late','i':4}"));
+        follow.close();
+        uiQueue.removeFirst().run();
+        assertEquals(2, shown.size(), "nothing reaches the screen after close");
     }
 }

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live board in a headless toolkit, fed by a real queen's {@code /v2/events} through the feed the overview
  * shares: a long playground generation on a real demo:tiny worker shows up with its tokens growing, is followed in
- * the detail pane, and leaves the board once the board's Cancel ({@code DELETE /v2/tasks/{id}}) has ended it.
+ * the detail pane (its generated text growing live), and leaves the board once the board's Cancel ({@code DELETE /v2/tasks/{id}}) has ended it.
  */
 @ExtendWith(ApplicationExtension.class)
 class BoardWindowTest {
@@ -116,6 +116,11 @@ class BoardWindowTest {
                 .startsWith(job.jobId() + " · demo:tiny on localhost")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).lines().count() >= 2));
         assertTrue(stream(robot).contains("running"), stream(robot));
+        // The job's full stream, followed through GET /v2/tasks/{id}/stream: the text so far, then growing live.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !area(robot, "#board-text").isEmpty()));
+        int followed = onFxLength(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFxLength(robot) > followed + 20);
+        assertFalse(area(robot, "#board-text").contains("❌"), area(robot, "#board-text"));
         assertFalse(robot.lookup("#board-cancel").queryButton().isDisabled());
 
         robot.clickOn("#board-cancel");
@@ -123,6 +128,8 @@ class BoardWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> stream(robot).contains("ended: cancelled")));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().isEmpty(), "the cancelled job left the board");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> onFx(() -> area(robot, "#board-text").contains("[ended: CANCELLED")));
         assertEquals(job.jobId() + " · no longer in flight", text(robot, "#board-detail-title"));
         assertTrue(robot.lookup("#board-cancel").queryButton().isDisabled());
         assertEquals("", text(robot, "#board-error-headline"));
@@ -139,6 +146,14 @@ class BoardWindowTest {
     }
 
     private static String stream(FxRobot robot) {
-        return robot.lookup("#board-stream").queryAs(TextArea.class).getText();
+        return area(robot, "#board-stream");
+    }
+
+    private static String area(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextArea.class).getText();
+    }
+
+    private static int onFxLength(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> area(robot, "#board-text").length()).get(5, TimeUnit.SECONDS);
     }
 }

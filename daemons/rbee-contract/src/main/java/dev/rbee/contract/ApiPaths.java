@@ -42,6 +42,8 @@ public final class ApiPaths {
     public static final String HIVES_HEARTBEAT = "/v2/hives/heartbeat";
     public static final String TASKS = "/v2/tasks";
     public static final String TASK_TEMPLATE = "/v2/tasks/{job_id}";
+    /** Not in api.md (docs/decisions.md): a job's events so far, then live, for a watcher other than its submitter. */
+    public static final String TASK_STREAM_TEMPLATE = "/v2/tasks/{job_id}/stream";
     public static final String QUEEN_SHUTDOWN = "/v2/shutdown";
     public static final String LOGS = "/v2/logs";
     public static final String EVENTS = "/v2/events";
@@ -121,6 +123,10 @@ public final class ApiPaths {
 
     public static String taskById(String jobId) {
         return TASKS + "/" + segment(jobId);
+    }
+
+    public static String taskStream(String jobId) {
+        return taskById(jobId) + "/stream";
     }
 
     /** {@code GET /v2/logs}: node null = queen's own log; worker requires node. */

@@ -213,6 +213,33 @@ public class QueenApiSteps {
         assertFalse(error.get("message").asText().isBlank());
     }
 
+    @When("I GET queen's {string} as an event stream")
+    public void iGetAsStream(String path) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            answer = http.send(HttpRequest.newBuilder(URI.create(world.queenUrl() + path))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** docs/decisions.md: another client follows the running task's job from where it is to its end. */
+    @When("another client follows that job through GET \\/v2\\/tasks\\/\\{job_id}\\/stream")
+    public void anotherClientFollows() throws IOException, InterruptedException {
+        iGetAsStream("/v2/tasks/" + taskJobId() + "/stream");
+    }
+
+    @Then("the follower got every data line of the task stream, {int} tokens and end {string} included, in order")
+    public void theFollowerGotEverything(int tokens, String reason) throws Exception {
+        background.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode(), answer.body());
+        List<String> followed = answer.body().lines().filter(l -> l.startsWith("data: "))
+                .map(l -> l.substring(6)).toList();
+        assertEquals(taskEventData(), followed);
+        assertEquals(tokens, followed.stream().filter(d -> d.startsWith("{\"type\":\"token\"")).count());
+        JsonNode end = json.tree(followed.get(followed.size() - 2));
+        assertEquals("end", end.get("type").asText());
+        assertEquals(reason, end.get("stop_reason").asText());
+    }
+
     @Then("queen has no job in flight")
     public void noJobInFlight() throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {

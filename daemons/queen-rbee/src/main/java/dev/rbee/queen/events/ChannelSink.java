@@ -11,7 +11,7 @@ import org.eclipse.jetty.io.EndPoint;
  * way to fail a write that is blocked on a client that never reads; its idle timeout is raised above the 60 s that
  * queen itself allows such a client, so Jetty does not cut it earlier.
  */
-final class ChannelSink implements EventSink {
+public final class ChannelSink implements EventSink {
     private static final long IDLE_TIMEOUT_MS = 90_000;
 
     private final SseChannel channel;
@@ -22,7 +22,7 @@ final class ChannelSink implements EventSink {
         this.endPoint = endPoint;
     }
 
-    static ChannelSink open(Context ctx, SseChannel channel) {
+    public static ChannelSink open(Context ctx, SseChannel channel) {
         EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req())
                 .getConnectionMetaData().getConnection().getEndPoint();
         endPoint.setIdleTimeout(IDLE_TIMEOUT_MS);

@@ -100,6 +100,7 @@ public final class QueenRoutes {
         routes.post(ApiPaths.TASKS, tasks::handle);
         routes.get(ApiPaths.TASKS, ctx -> ok(ctx, new JobsResponse(jobs.inFlight())));
         routes.get(ApiPaths.TASK_TEMPLATE, ctx -> ok(ctx, jobs.get(ctx.pathParam(ApiPaths.PARAM_JOB_ID))));
+        routes.get(ApiPaths.TASK_STREAM_TEMPLATE, tasks::follow);
         routes.delete(ApiPaths.TASK_TEMPLATE, ctx -> {
             tasks.cancel(ctx.pathParam(ApiPaths.PARAM_JOB_ID));
             ctx.status(204);

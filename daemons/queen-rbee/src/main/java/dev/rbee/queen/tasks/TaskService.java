@@ -44,6 +44,7 @@ public final class TaskService {
     private final Json json;
     private final ScheduledExecutorService timer;
     private final BooleanSupplier stopping;
+    private final JobFollowers followers;
     /** Whether a node exists: {@code localhost}, or a row of the node registry once one is wired in. */
     private volatile java.util.function.Predicate<String> knownNode = LocalHive.NODE::equals;
 
@@ -58,6 +59,13 @@ public final class TaskService {
         this.json = json;
         this.timer = timer;
         this.stopping = stopping;
+        this.followers = new JobFollowers(json, dev.rbee.queen.events.ClusterEvents.DEFAULT_KEEP_ALIVE_MS,
+                JobFollowers.FOLLOWER_QUEUE);
+    }
+
+    /** For tests that drive a job's events without a worker. */
+    JobFollowers followers() {
+        return followers;
     }
 
     /** Nodes are looked up in the registry (api.md §5.6: an unknown node is 404 before any stream). */
@@ -104,11 +112,12 @@ public final class TaskService {
         ScheduledFuture<?> watcher = timer.scheduleAtFixedRate(() -> watchClient(sink, job), 250, 250,
                 TimeUnit.MILLISECONDS);
         try {
-            run(request, beforeInference, node, job, new TaskStream(sink, job.jobId()));
+            run(request, beforeInference, node, job, new TaskStream(followers.track(job.jobId(), sink), job.jobId()));
         } finally {
             watcher.cancel(false);
             jobs.finished(job);
             dev.rbee.contract.queen.Job ended = job.toJob();
+            followers.finished(ended);
             LOG.info("Job {} finished: {}, {} tokens", job.jobId(), ended.state(), ended.tokensOut());
         }
     }
@@ -174,6 +183,24 @@ public final class TaskService {
                     Map.of("job_id", job.jobId()));
         }
         relay.relay(request, candidates, job, stream);
+    }
+
+    /**
+     * {@code GET /v2/tasks/{job_id}/stream} (docs/decisions.md): the job's events so far, then live ones, up to its
+     * terminal {@code end} or {@code error} and {@code [DONE]}. Read-only: leaving does not cancel the job. An id
+     * that neither runs nor is in the registry is {@code 404 JOB_NOT_FOUND} before any stream.
+     */
+    public void follow(Context ctx) throws InterruptedException {
+        String jobId = ctx.pathParam(ApiPaths.PARAM_JOB_ID);
+        FollowedJob followed = followers.find(jobId).orElseGet(() -> followers.endedOnly(jobs.get(jobId)));
+        JobFollower follower = followed.follow();
+        try {
+            follower.run(dev.rbee.queen.events.ChannelSink.open(ctx, SseChannel.open(ctx, json)));
+        } catch (ClientGoneException e) {
+            // the follower left; the job goes on for its submitter
+        } finally {
+            followed.unfollow(follower);
+        }
     }
 
     /** Cancels the job's work on its worker; idempotent and silent for unknown or finished jobs. */

@@ -148,6 +148,11 @@ public final class QueenClient {
         http.delete(ApiPaths.taskById(jobId), Void.class);
     }
 
+    /** Follows a job another client submitted: its events so far, then live, up to its {@code end} or {@code error}. */
+    public SseResponse followTask(String jobId) {
+        return http.openSse("GET", ApiPaths.taskStream(jobId), null);
+    }
+
     public QueenShutdownResponse shutdown() {
         return http.post(ApiPaths.QUEEN_SHUTDOWN, null, QueenShutdownResponse.class);
     }
