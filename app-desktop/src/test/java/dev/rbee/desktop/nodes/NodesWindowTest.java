@@ -9,7 +9,9 @@ import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
 import dev.rbee.desktop.testing.LoopbackSshNode;
+import dev.rbee.contract.queen.UpdateNodeRequest;
 import dev.rbee.desktop.testing.RealQueen;
+import dev.rbee.keeper.QueenUrl;
 import dev.rbee.keeper.KeeperEnvironment;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -127,6 +129,9 @@ class NodesWindowTest {
                 .equals("✅ SSH connection to 'loopback' works") || !text(robot, "#nodes-error-headline").isEmpty());
         assertEquals("", text(robot, "#nodes-error-headline"));
 
+        // The form keeps queen's default hive port (9200); a free one keeps this test off any hive already running here.
+        queen.keeperEnvironment().queenClient(QueenUrl.parse(queen.url())).updateNode(new UpdateNodeRequest(
+                "loopback", null, null, null, null, null, freePort(), null, null));
         installsWithProgress(robot, table);
         importsFromSshConfig(robot, table);
         remove(robot, table, "loopback");
@@ -204,5 +209,11 @@ class NodesWindowTest {
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
