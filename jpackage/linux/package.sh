@@ -69,5 +69,5 @@ fi
 echo "jpackage: deb rbee-keeper $version"
 "$jpackage" --type deb "${common[@]}" --dest "$out" --app-image "$out/rbee-keeper" \
   --linux-shortcut --linux-menu-group "Development;Network" --linux-app-category devel \
-  --linux-package-deps libgtk-3-0 --linux-deb-maintainer "rbee <rbee@localhost>"
+  --linux-package-deps libgtk-3-0 --linux-deb-maintainer rbee@localhost
 echo "built $(ls "$out"/rbee-keeper_*.deb)"
