@@ -1,13 +1,13 @@
 package dev.rbee.desktop.models;
 
+import static dev.rbee.desktop.shell.Controls.label;
+import static dev.rbee.desktop.shell.Controls.row;
 import static dev.rbee.desktop.shell.Tables.column;
 
 import dev.rbee.desktop.shell.ErrorPane;
 
 import dev.rbee.desktop.shell.KeepSelection;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -98,18 +98,5 @@ public final class ModelsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No models on this node: download one below"));
         return table;
-    }
-
-    private static HBox row(Node... children) {
-        HBox row = new HBox(8, children);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private static Label label(String id, StringProperty text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        return label;
     }
 }

@@ -1,5 +1,7 @@
 package dev.rbee.desktop.workers;
 
+import static dev.rbee.desktop.shell.Controls.label;
+import static dev.rbee.desktop.shell.Controls.row;
 import static dev.rbee.desktop.shell.Tables.column;
 
 import dev.rbee.desktop.shell.ErrorPane;
@@ -8,7 +10,6 @@ import dev.rbee.desktop.shell.KeepSelection;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -104,18 +105,5 @@ public final class WorkersView {
         box.setEditable(editable);
         box.valueProperty().bindBidirectional(value);
         return box;
-    }
-
-    private static HBox row(Node... children) {
-        HBox row = new HBox(8, children);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private static Label label(String id, StringProperty text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        return label;
     }
 }
