@@ -8,11 +8,8 @@ import dev.rbee.desktop.overview.OverviewFeed;
 import dev.rbee.desktop.overview.OverviewViewModel;
 import dev.rbee.desktop.playground.PlaygroundView;
 import dev.rbee.desktop.playground.PlaygroundViewModel;
-import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
-import dev.rbee.desktop.shell.ShellViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -32,8 +29,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,49 +38,35 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 class BoardWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
-    private static OverviewFeed feed;
     private static PlaygroundViewModel playground;
     private static BoardViewModel board;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (playground != null) {
-            playground.cancel();
-        }
-        if (feed != null) {
-            feed.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
-        OverviewViewModel overview = new OverviewViewModel();
-        board = new BoardViewModel(() -> connection.session().client(), env.home(), BACKGROUND, Platform::runLater);
-        feed = new OverviewFeed(overview, Platform::runLater).listen(update -> board.show(update, Instant.now()));
-        playground = new PlaygroundViewModel(connection::session, env.home(), BACKGROUND, Platform::runLater);
+        QueenConnection connection = app.connect();
+        board = new BoardViewModel(() -> connection.session().client(), app.env().home(), app.background(),
+                Platform::runLater);
+        OverviewFeed feed = app.closeLater(new OverviewFeed(new OverviewViewModel(), Platform::runLater)
+                .listen(update -> board.show(update, Instant.now())));
+        playground = new PlaygroundViewModel(connection::session, app.env().home(), app.background(),
+                Platform::runLater);
+        app.closeLater(playground::cancel);
         Map<String, Node> screens = new LinkedHashMap<>();
         screens.put("Live board", BoardView.create(board));
         screens.put("Playground", PlaygroundView.create(playground));
-        stage.setScene(MainWindow.scene(shell, screens));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
-        feed.start(connection, BACKGROUND);
+        app.show(stage, screens);
+        feed.start(connection, app.background());
     }
 
     @Test

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
-import dev.rbee.desktop.shell.ShellViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -26,8 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,38 +30,26 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 class LogsWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
     private static LogsViewModel logs;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (logs != null) {
-            logs.stop();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
-        logs = new LogsViewModel(() -> connection.session().client(Duration.ofSeconds(60)), env.home(), BACKGROUND,
-                Platform::runLater);
-        stage.setScene(MainWindow.scene(shell, Map.of("Logs", LogsView.create(logs))));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
+        QueenConnection connection = app.connect();
+        logs = new LogsViewModel(() -> connection.session().client(Duration.ofSeconds(60)), app.env().home(),
+                app.background(), Platform::runLater);
+        app.closeLater(logs::stop);
+        app.show(stage, Map.of("Logs", LogsView.create(logs)));
         logs.start();
     }
 
@@ -84,7 +66,8 @@ class LogsWindowTest {
                 () -> !robot.lookup("#logs-lines .log-info").queryAll().isEmpty());
 
         // An action queen logs: starting the local hive.
-        BACKGROUND.submit(() -> connection.session().client().hiveStart("localhost")).get(60, TimeUnit.SECONDS);
+        app.background().submit(() -> app.connection().session().client().hiveStart("localhost"))
+                .get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> texts(lines).stream()
                 .anyMatch(line -> line.contains("Starting rbee-hive on localhost")));
         WaitForAsyncUtils.waitForFxEvents();

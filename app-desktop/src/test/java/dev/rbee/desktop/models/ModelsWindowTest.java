@@ -3,13 +3,9 @@ package dev.rbee.desktop.models;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
-import dev.rbee.desktop.shell.ShellViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -25,8 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,33 +29,24 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelsWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
-        ModelsViewModel models = new ModelsViewModel(connection::session, env.home(), BACKGROUND, Platform::runLater);
-        stage.setScene(MainWindow.scene(shell, Map.<String, Node>of("Models", ModelsView.create(models))));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
+        QueenConnection connection = app.connect();
+        ModelsViewModel models = new ModelsViewModel(connection::session, app.env().home(), app.background(),
+                Platform::runLater);
+        app.show(stage, Map.of("Models", ModelsView.create(models)));
         models.refresh();
     }
 

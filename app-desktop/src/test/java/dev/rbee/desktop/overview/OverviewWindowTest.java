@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rbee.desktop.playground.PlaygroundView;
 import dev.rbee.desktop.playground.PlaygroundViewModel;
-import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
 import dev.rbee.desktop.shell.ShellViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import dev.rbee.keeper.fleet.FleetStop;
 import dev.rbee.keeper.fleet.Liveness;
 import javafx.application.Platform;
@@ -35,8 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,27 +42,18 @@ import java.util.concurrent.TimeUnit;
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverviewWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
     private static OverviewFeed feed;
     private static PlaygroundViewModel playground;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (feed != null) {
-            feed.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
@@ -74,22 +61,19 @@ class OverviewWindowTest {
         if (feed != null) {
             feed.close(); // TestFX builds the window again for every test; one event feed at a time
         }
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
+        QueenConnection connection = app.connect();
         OverviewViewModel overview = new OverviewViewModel();
-        feed = new OverviewFeed(overview, Platform::runLater);
-        FleetControlViewModel fleet = new FleetControlViewModel(connection, shell, overview,
-                new FleetStop(Liveness.real()), () -> feed.start(connection, BACKGROUND), BACKGROUND,
+        feed = app.closeLater(new OverviewFeed(overview, Platform::runLater));
+        FleetControlViewModel fleet = new FleetControlViewModel(connection, app.shell(), overview,
+                new FleetStop(Liveness.real()), () -> feed.start(connection, app.background()), app.background(),
                 Platform::runLater);
-        playground = new PlaygroundViewModel(connection::session, env.home(), BACKGROUND, Platform::runLater);
+        playground = new PlaygroundViewModel(connection::session, app.env().home(), app.background(),
+                Platform::runLater);
         Map<String, Node> screens = new LinkedHashMap<>();
         screens.put("Overview", OverviewView.create(overview, fleet));
         screens.put("Playground", PlaygroundView.create(playground));
-        stage.setScene(MainWindow.scene(shell, screens));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
-        feed.start(connection, BACKGROUND);
+        app.show(stage, screens);
+        feed.start(connection, app.background());
     }
 
     @Test
@@ -129,7 +113,7 @@ class OverviewWindowTest {
     @Order(2)
     void stopEverythingProvesNothingIsLeftAndStartQueenBringsItBack(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#overview-summary").contains("1 worker"));
-        List<ProcessHandle> before = queen.processTree();
+        List<ProcessHandle> before = app.queen().processTree();
         assertTrue(before.size() >= 3, "queen, hive and worker run: " + before);
 
         robot.clickOn("#stop-everything");

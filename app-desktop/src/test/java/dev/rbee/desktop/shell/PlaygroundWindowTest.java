@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rbee.desktop.playground.PlaygroundView;
 import dev.rbee.desktop.playground.PlaygroundViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -25,8 +23,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,35 +32,24 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 class PlaygroundWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
-        PlaygroundViewModel playground = new PlaygroundViewModel(connection::session, env.home(), BACKGROUND,
-                Platform::runLater);
-        stage.setTitle(MainWindow.TITLE);
-        stage.setScene(MainWindow.scene(shell, Map.<String, Node>of("Playground", PlaygroundView.create(playground))));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
+        QueenConnection connection = app.connect();
+        PlaygroundViewModel playground = new PlaygroundViewModel(connection::session, app.env().home(),
+                app.background(), Platform::runLater);
+        app.show(stage, Map.of("Playground", PlaygroundView.create(playground)));
     }
 
     @Test
@@ -73,7 +58,7 @@ class PlaygroundWindowTest {
         assertEquals(1, navigation.getItems().size(), "only screens that work are listed");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> label(robot, "#queen-status").getText().contains("already running"));
-        assertTrue(label(robot, "#queen-status").getText().startsWith("queen-rbee 0.1.0 at " + queen.url()));
+        assertTrue(label(robot, "#queen-status").getText().startsWith("queen-rbee 0.1.0 at " + app.queen().url()));
 
         robot.clickOn("#prompt").write("Bees make honey");
         robot.interact(() -> robot.lookup("#max-tokens").queryAs(TextField.class).setText("10"));

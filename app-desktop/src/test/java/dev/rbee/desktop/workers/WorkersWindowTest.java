@@ -3,13 +3,9 @@ package dev.rbee.desktop.workers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rbee.desktop.shell.MainWindow;
 import dev.rbee.desktop.shell.QueenConnection;
-import dev.rbee.desktop.shell.ShellViewModel;
-import dev.rbee.desktop.testing.RealQueen;
-import dev.rbee.keeper.KeeperEnvironment;
+import dev.rbee.desktop.testing.QueenWindow;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -25,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,35 +29,25 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkersWindowTest {
-    private static RealQueen queen;
-    private static QueenConnection connection;
     private static WorkersViewModel workers;
-    private static final ExecutorService BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
+    private static QueenWindow app;
 
     @BeforeAll
     static void startQueen() throws Exception {
-        queen = RealQueen.start();
+        app = QueenWindow.start();
     }
 
     @AfterAll
     static void stopQueen() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        BACKGROUND.shutdownNow();
-        queen.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        KeeperEnvironment env = queen.keeperEnvironment();
-        ShellViewModel shell = new ShellViewModel(Platform::runLater);
-        connection = new QueenConnection(env, shell);
-        workers = new WorkersViewModel(connection::session, env.home(), BACKGROUND,
-                Platform::runLater, Clock.systemUTC());
-        stage.setScene(MainWindow.scene(shell, Map.<String, Node>of("Workers", WorkersView.create(workers))));
-        stage.show();
-        shell.connect(connection, BACKGROUND);
+        QueenConnection connection = app.connect();
+        workers = new WorkersViewModel(connection::session, app.env().home(), app.background(), Platform::runLater,
+                Clock.systemUTC());
+        app.show(stage, Map.of("Workers", WorkersView.create(workers)));
         workers.refresh();
     }
 
