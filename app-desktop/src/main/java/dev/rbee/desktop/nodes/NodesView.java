@@ -1,5 +1,7 @@
 package dev.rbee.desktop.nodes;
 
+import static dev.rbee.desktop.shell.Controls.caption;
+import static dev.rbee.desktop.shell.Controls.label;
 import static dev.rbee.desktop.shell.Tables.column;
 
 import dev.rbee.desktop.shell.ErrorPane;
@@ -271,23 +273,10 @@ public final class NodesView {
         }
     }
 
-
     private static Button button(String id, String text, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(e -> action.run());
         return button;
-    }
-
-    private static Label label(String id) {
-        Label label = new Label();
-        label.setId(id);
-        return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("caption");
-        return label;
     }
 }

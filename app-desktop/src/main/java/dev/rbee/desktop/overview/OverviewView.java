@@ -1,5 +1,7 @@
 package dev.rbee.desktop.overview;
 
+import static dev.rbee.desktop.shell.Controls.caption;
+import static dev.rbee.desktop.shell.Controls.label;
 import static dev.rbee.desktop.shell.Tables.column;
 
 import javafx.geometry.Insets;
@@ -68,17 +70,5 @@ public final class OverviewView {
                 FleetControls.report(controls));
         screen.setPadding(new Insets(16));
         return screen;
-    }
-
-    private static Label label(String id) {
-        Label label = new Label();
-        label.setId(id);
-        return label;
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("caption");
-        return label;
     }
 }

@@ -1,5 +1,8 @@
 package dev.rbee.desktop.playground;
 
+import static dev.rbee.desktop.shell.Controls.caption;
+import static dev.rbee.desktop.shell.Controls.label;
+
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -107,18 +110,5 @@ public final class PlaygroundView {
         field.textProperty().bindBidirectional(property);
         grid.add(caption(caption), column, row);
         grid.add(field, column + 1, row);
-    }
-
-    private static Label caption(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("caption");
-        return label;
-    }
-
-    private static Label label(String id, StringProperty text) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        return label;
     }
 }

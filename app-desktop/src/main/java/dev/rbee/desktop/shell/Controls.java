@@ -6,9 +6,23 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
-/** Small building blocks the screens share: a label bound to a view-model text, a row of controls. */
+/** Small building blocks the screens share: labels, captions, a row of controls. */
 public final class Controls {
     private Controls() {
+    }
+
+    /** An empty label with a test-visible id, for a view to fill or bind. */
+    public static Label label(String id) {
+        Label label = new Label();
+        label.setId(id);
+        return label;
+    }
+
+    /** A small grey heading over a part of a screen. */
+    public static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("caption");
+        return label;
     }
 
     /** A label with a test-visible id showing {@code text} as it changes. */
